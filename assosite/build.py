@@ -1,0 +1,238 @@
+"""Run one site build (or one check) and return its :class:`~assosite.report.BuildReport`.
+
+The pipeline, top-down: read and validate ``assosite.toml`` → make sure the output
+folder may be replaced → run Pelican with assosite's plugin into a staging folder
+beside the output → swap the staging folder in when the build succeeded. A failed,
+refused or interrupted build leaves the previous output exactly as it was, and
+nothing outside the output folder (and its staging siblings) is written or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.plugins import signals
+
+from assosite.config import load_config
+from assosite.content import stray_files
+from assosite.errors import BuildError, ConfigError, ContentError
+from assosite.report import BuildReport, Problem, Severity, make_problem
+from assosite.settings import pelican_settings
+from assosite.state import STATE_KEY, BuildState
+
+logger = logging.getLogger(__name__)
+
+MARKER = ".assosite-output"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """How to build.
+
+    Attributes:
+        output: the output folder (default: ``output/`` in the site).
+        strict: warnings block the build too.
+        site_url: replaces ``site.url`` (the preview server's address).
+        now: the reference instant (default: the current time).
+        progress: called with (files read, files in all) on a long build.
+        extra: Pelican settings applied last (tests).
+    """
+
+    output: Path | None = None
+    strict: bool = False
+    site_url: str | None = None
+    now: dt.datetime | None = None
+    progress: Callable[[int, int], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
+    """Build the site in ``site`` and replace its output only on success.
+
+    Args:
+        site: the site folder (with ``assosite.toml`` and ``content/``).
+        options: how to build.
+
+    Returns:
+        The report: problems, pages written, time, whether the output was replaced.
+
+    Raises:
+        ConfigError: ``assosite.toml`` is unusable (nothing was built).
+        BuildError: the output folder is unsafe, or the theme failed.
+        ContentError: ``--strict`` and the build has errors or warnings.
+    """
+    options = options or BuildOptions()
+    started = time.perf_counter()
+    site = site.resolve()
+    report, state = _prepare(site, options)
+    output = (options.output or site / "output").resolve()
+    _check_output(site, output, report)
+    staging = _fresh_staging(output)
+    try:
+        settings = pelican_settings(state.config, staging, options.site_url,
+                                    {STATE_KEY: state, **options.extra})
+        _run_pelican(settings, report)
+        if state.crashes:
+            raise state.crashes[0]
+        report.written = sum(1 for _ in staging.rglob("*.html"))
+        report.seconds = time.perf_counter() - started
+        report.output = _display_path(output, site)
+        if report.failed(options.strict) and options.strict:
+            raise ContentError(report=report)
+        (staging / MARKER).write_text("assosite\n", encoding="utf-8")
+        _swap(staging, output)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    report.published = True
+    return report
+
+
+def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
+    """Read and check every file exactly as a build would, without writing a site.
+
+    Raises:
+        ConfigError: ``assosite.toml`` is unusable.
+    """
+    site = site.resolve()
+    report, state = _prepare(site, BuildOptions(now=now))
+    with tempfile.TemporaryDirectory(prefix="assosite-check-") as scratch:
+        settings = pelican_settings(state.config, Path(scratch), None, {STATE_KEY: state})
+        with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
+            pelican = Pelican(settings)
+            context = settings.copy()
+            context.update(generated_content={}, static_links=set(), static_content={},
+                           localsiteurl=settings["SITEURL"])
+            generators = [
+                cls(context=context, settings=settings, path=pelican.path,
+                    theme=pelican.theme, output_path=pelican.output_path)
+                for cls in (ArticlesGenerator, PagesGenerator)
+            ]
+            for generator in generators:
+                generator.generate_context()
+            signals.all_generators_finalized.send(generators)
+    if state.crashes:
+        raise state.crashes[0]
+    return report
+
+
+def _prepare(site: Path, options: BuildOptions) -> tuple[BuildReport, BuildState]:
+    config, problems = load_config(site)
+    report = BuildReport(problems=list(problems))
+    if config is None:
+        raise ConfigError(report=report)
+    report.extend(stray_files(config.content_path, site))
+    now = options.now or dt.datetime.now(dt.UTC)
+    state = BuildState(config=config, report=report, now=now)
+    if options.progress is not None:
+        total = sum(1 for _ in config.content_path.rglob("*.md"))
+        state.progress = lambda done: options.progress(done, total)
+    return report, state
+
+
+def _display_path(path: Path, site: Path) -> str:
+    try:
+        return path.relative_to(site).as_posix() + "/"
+    except ValueError:
+        return str(path)
+
+
+def _check_output(site: Path, output: Path, report: BuildReport) -> None:
+    """Refuse an output folder whose replacement would delete the user's files."""
+    shown = _display_path(output, site)
+    if site.is_relative_to(output) or output == Path(output.anchor):
+        report.add(make_problem("AS112", "assosite.toml", 0, output=shown))
+        raise BuildError(report=report)
+    if output.exists() and (
+        not output.is_dir() or (any(output.iterdir()) and not (output / MARKER).exists())
+    ):
+        report.add(make_problem("AS113", "assosite.toml", 0, output=shown))
+        raise BuildError(report=report)
+
+
+def _siblings(output: Path) -> tuple[Path, Path]:
+    return (output.parent / f".{output.name}.assosite-new",
+            output.parent / f".{output.name}.assosite-old")
+
+
+def _fresh_staging(output: Path) -> Path:
+    """Return an empty staging folder beside ``output``, after an interrupted swap."""
+    staging, old = _siblings(output)
+    if old.exists() and not output.exists():
+        old.rename(output)  # an earlier swap was interrupted: restore the output
+    for leftover in (staging, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put ``staging`` in place of ``output`` with two renames."""
+    _, old = _siblings(output)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _run_pelican(settings: dict[str, Any], report: BuildReport) -> None:
+    try:
+        with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
+            Pelican(settings).run()
+    except jinja2.TemplateSyntaxError as exc:
+        report.add(make_problem("AS402", _template_path(exc.filename), exc.lineno or 0,
+                                detail=exc.message or str(exc)))
+        raise BuildError(report=report) from exc
+    except jinja2.TemplateError as exc:
+        report.add(make_problem("AS402", "theme", 0, detail=str(exc)))
+        raise BuildError(report=report) from exc
+
+
+def _template_path(filename: str | None) -> str:
+    if not filename:
+        return "theme"
+    parts = Path(filename).parts
+    return "/".join(parts[parts.index("templates") - 1:]) if "templates" in parts else filename
+
+
+class _ReportHandler(logging.Handler):
+    """Turns Pelican's warnings and errors into problems, so nothing is lost or raw."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__(logging.WARNING)
+        self.report = report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        detail = record.getMessage().strip()
+        severity = Severity.ERROR if record.levelno >= logging.ERROR else Severity.WARNING
+        code = "AS405" if severity == Severity.ERROR else "AS403"
+        self.report.add(Problem(code, severity, "content", 0, {"detail": detail}))
+
+
+@contextlib.contextmanager
+def _pelican_logs(report: BuildReport) -> Iterator[None]:
+    pelican_logger = logging.getLogger("pelican")
+    handler = _ReportHandler(report)
+    saved = pelican_logger.propagate
+    pelican_logger.addHandler(handler)
+    pelican_logger.propagate = logger.isEnabledFor(logging.DEBUG)
+    try:
+        yield
+    finally:
+        pelican_logger.removeHandler(handler)
+        pelican_logger.propagate = saved

@@ -1,0 +1,223 @@
+"""The ``assosite`` command: options, help texts, output and exit codes. No business logic.
+
+Exit codes: 0 success; 1 content or configuration errors (warnings too with
+``--strict``); 2 usage error; 3 internal error (one sentence, the traceback only
+with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assosite import __version__
+from assosite.build import BuildOptions, build_site, check_site
+from assosite.errors import AssositeError
+from assosite.report import BuildReport, format_problem, format_summary
+from assosite.scaffold import TYPE_FOLDERS, init_site, new_item
+
+INTERNAL_ERROR = {
+    "fr": "Erreur interne d'assosite — relancez avec --debug et signalez-la.",
+    "en": "Internal assosite error — run again with --debug and report it.",
+}
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+
+
+def pick_language(option: str | None) -> str:
+    """Return ``fr`` or ``en``: ``--lang``, then ``ASSOSITE_LANG``, then ``LANG``."""
+    if option:
+        return option
+    env = os.environ.get("ASSOSITE_LANG", "").lower()
+    if env in ("fr", "en"):
+        return env
+    return "en" if os.environ.get("LANG", "").lower().startswith("en") else "fr"
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--lang`` and ``--debug`` and turn failures into messages and exit codes."""
+
+    @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+                  help="Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG "
+                       "peuvent choisir en).")
+    @click.option("--debug", is_flag=True,
+                  help="Affiche les détails techniques (et la trace Python d'une erreur "
+                       "interne).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, lang: str | None, debug: bool, **kwargs: Any) -> Any:
+        lang = pick_language(lang)
+        try:
+            return func(*args, lang=lang, debug=debug, **kwargs)
+        except AssositeError as exc:
+            if exc.report is not None:
+                show_report(exc.report, lang, strict=kwargs.get("strict", False))
+            elif str(exc):
+                click.echo(str(exc), err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception:  # noqa: BLE001 (the one place that turns bugs into exit 3)
+            if debug:
+                traceback.print_exc()
+            click.echo(INTERNAL_ERROR[lang], err=True)
+            sys.exit(3)
+
+    return wrapper
+
+
+def show_report(report: BuildReport, lang: str, *, strict: bool = False,
+                check: bool = False) -> None:
+    """Print every problem (coloured on a terminal) and the closing summary."""
+    for problem in report.sorted():
+        text = format_problem(problem, lang)
+        first, _, rest = text.partition("\n")
+        colour = _SEVERITY_COLOURS[str(problem.severity)]
+        click.echo(click.style(first, fg=colour, bold=True) + "\n" + rest + "\n")
+    click.echo(format_summary(report, lang, strict=strict, check=check))
+
+
+class _Progress:
+    """Shows progress on a terminal when a build lasts more than two seconds."""
+
+    def __init__(self, lang: str) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.lang = lang
+        self.shown = False
+        self.lock = threading.Lock()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < 2:
+            return
+        word = "Lecture des fichiers" if self.lang == "fr" else "Reading files"
+        with self.lock:
+            click.echo(f"\r{word} : {done}/{total}", nl=False, err=True)
+            self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="assosite")
+def cli() -> None:
+    """assosite : des sites d'association accessibles, légers et sans traceur.
+
+    Commencez par « assosite init mon-site », puis « assosite serve mon-site ».
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True,
+              help="Copie même si le dossier contient déjà des fichiers (ceux du site de "
+                   "départ sont remplacés, les autres gardés).")
+@lang_option
+def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
+    """Crée un nouveau site dans DIRECTORY à partir du site de départ."""
+    init_site(directory, force=force)
+    if lang == "en":
+        click.echo(f"Site created in {directory}. Next: assosite serve {directory}")
+    else:
+        click.echo(f"Site créé dans {directory}. Ensuite : assosite serve {directory}")
+
+
+@cli.command()
+@click.argument("kind", metavar="TYPE", type=click.Choice(sorted(TYPE_FOLDERS)))
+@click.argument("title")
+@click.option("--site", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=".", show_default=True, help="Dossier du site.")
+@click.option("--start", help="Début d'un événement, par exemple « 2026-03-14 18:30 ».")
+@lang_option
+def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: bool) -> None:
+    """Crée un fichier de contenu TYPE (news, event, testimony, page) intitulé TITLE."""
+    from assosite.config import load_config  # noqa: PLC0415
+
+    config, _ = load_config(site)
+    timezone = config.site.timezone if config else "Europe/Paris"
+    path = new_item(site, kind, title, timezone=timezone, start=start)
+    shown = path.relative_to(site).as_posix()
+    click.echo(f"Created {shown}" if lang == "en" else f"Fichier créé : {shown}")
+
+
+_SITE = click.argument("site", type=click.Path(file_okay=False, exists=True, path_type=Path),
+                       default=".")
+
+
+@cli.command()
+@_SITE
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Dossier de sortie (par défaut : output/ dans le site).")
+@click.option("--strict", is_flag=True,
+              help="Les avertissements bloquent aussi la publication (code de sortie 1).")
+@lang_option
+def build(site: Path, output: Path | None, strict: bool, lang: str, debug: bool) -> None:
+    """Construit le site SITE (le dossier courant par défaut)."""
+    progress = _Progress(lang)
+    try:
+        report = build_site(site, BuildOptions(output=output, strict=strict,
+                                               progress=progress))
+    finally:
+        progress.close()
+    show_report(report, lang, strict=strict)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@cli.command()
+@_SITE
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True,
+              help="text pour les personnes, json pour les outils.")
+@click.option("--strict", is_flag=True, help="Les avertissements donnent aussi le code 1.")
+@lang_option
+def check(site: Path, output_format: str, strict: bool, lang: str, debug: bool) -> None:
+    """Vérifie le contenu et la configuration sans construire le site."""
+    try:
+        report = check_site(site)
+    except AssositeError as exc:
+        if output_format != "json" or exc.report is None:
+            raise
+        click.echo(exc.report.to_json(lang, strict))
+        sys.exit(exc.exit_code)
+    if output_format == "json":
+        click.echo(report.to_json(lang, strict))
+    else:
+        show_report(report, lang, strict=strict, check=True)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@cli.command()
+@_SITE
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port de l'aperçu sur 127.0.0.1.")
+@lang_option
+def serve(site: Path, port: int, lang: str, debug: bool) -> None:
+    """Construit le site et l'affiche sur http://127.0.0.1:PORT, reconstruit à chaque modification."""
+    from assosite.serve import serve_site  # noqa: PLC0415 (watchfiles loads only here)
+
+    def on_build(report: BuildReport) -> None:
+        show_report(report, lang)
+
+    serve_site(site, port, on_build=on_build, on_error=lambda exc: _show_error(exc, lang),
+               lang=lang)
+
+
+def _show_error(exc: AssositeError, lang: str) -> None:
+    if exc.report is not None:
+        show_report(exc.report, lang)
+
+
+def main() -> None:
+    """Entry point of the ``assosite`` command."""
+    cli()

@@ -1,0 +1,114 @@
+"""Dates and times in words, through Babel, in the site's locale and time zone.
+
+Nothing here depends on the operating system's locales. These functions become the
+Jinja filters ``format_date``, ``format_datetime``, ``format_time``, ``event_when``
+and ``isodate``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date as babel_date
+from babel.dates import format_time as babel_time
+from babel.dates import get_timezone_location
+
+
+_WORDS = {
+    "fr": {"at": "{day} à {time}", "span_time": "{day}, de {start} à {end}",
+           "span_days": "du {start} au {end}", "span_days_time": "du {start} à {t1} au {end} à {t2}"},
+    "en": {"at": "{day} at {time}", "span_time": "{day}, from {start} to {end}",
+           "span_days": "from {start} to {end}",
+           "span_days_time": "from {start} at {t1} to {end} at {t2}"},
+}
+
+
+class DateFormatter:
+    """Formats dates for one site: one locale, one time zone.
+
+    Args:
+        language: ``fr`` or ``en``.
+        timezone: the site's IANA time zone.
+    """
+
+    def __init__(self, language: str, timezone: str) -> None:
+        self.language = language if language in _WORDS else "fr"
+        self.timezone = ZoneInfo(timezone)
+
+    def _local(self, value: dt.datetime, tz: ZoneInfo | None = None) -> dt.datetime:
+        return value.astimezone(tz or self.timezone) if value.tzinfo else value
+
+    def date(self, value: dt.date | dt.datetime | None, format: str = "long") -> str:  # noqa: A002
+        """« 14 mars 2026 » (``long``), « samedi 14 mars 2026 » (``full``)."""
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            value = self._local(value).date()
+        return babel_date(value, format=format, locale=self.language)
+
+    def time(self, value: dt.datetime | dt.time, tz: ZoneInfo | None = None) -> str:
+        """« 18 h 30 » / « 18 h » in French, "6:30 PM" in English."""
+        if isinstance(value, dt.datetime):
+            value = self._local(value, tz).time()
+        if self.language == "fr":
+            pattern = "H 'h'" if value.minute == 0 else "H 'h' mm"
+            return babel_time(value, format=pattern, locale="fr")
+        return babel_time(value, format="h:mm a", locale="en")
+
+    def datetime(self, value: dt.datetime | None, format: str = "long") -> str:  # noqa: A002
+        """« samedi 14 mars 2026 à 18 h 30 »."""
+        if value is None:
+            return ""
+        day = self.date(value, "full" if format in ("long", "full") else format)
+        return _WORDS[self.language]["at"].format(day=day, time=self.time(value))
+
+    def event_when(self, event: Any) -> str:
+        """Say when an event takes place, in one sentence fragment.
+
+        Examples: « samedi 14 mars 2026, de 18 h à 20 h », « du samedi 12 juin 2027
+        au dimanche 13 juin 2027 », « samedi 14 mars 2026 à 18 h (heure : Martinique) ».
+        """
+        event = getattr(event, "item", event)  # a Pelican article or its Event
+        words = _WORDS[self.language]
+        tz = ZoneInfo(event.timezone)
+        if event.all_day:
+            start = babel_date(event.start, format="full", locale=self.language)
+            if event.end is None or event.end == event.start:
+                return start
+            end = babel_date(event.end, format="full", locale=self.language)
+            return words["span_days"].format(start=start, end=end)
+        begins, finishes = self._local(event.begins, tz), self._local(event.finishes, tz)
+        day = babel_date(begins.date(), format="full", locale=self.language)
+        if event.end is None:
+            text = words["at"].format(day=day, time=self.time(begins, tz))
+        elif begins.date() == finishes.date():
+            text = words["span_time"].format(day=day, start=self.time(begins, tz),
+                                             end=self.time(finishes, tz))
+        else:
+            end_day = babel_date(finishes.date(), format="full", locale=self.language)
+            text = words["span_days_time"].format(start=day, t1=self.time(begins, tz),
+                                                  end=end_day, t2=self.time(finishes, tz))
+        if tz.key != self.timezone.key:
+            text += f" ({get_timezone_location(tz, locale=self.language)})"
+        return text
+
+    def filters(self) -> dict[str, Any]:
+        """Return the Jinja filters of this formatter."""
+        return {
+            "format_date": self.date,
+            "format_datetime": self.datetime,
+            "format_time": self.time,
+            "event_when": self.event_when,
+            "isodate": isodate,
+        }
+
+
+def isodate(value: dt.date | dt.datetime | None) -> str:
+    """Return the machine-readable form for ``<time datetime>``."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()

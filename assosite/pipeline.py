@@ -1,0 +1,213 @@
+"""The steps assosite adds to a Pelican build, one function per signal.
+
+read each file into a typed item (or skip it and report why) → drop duplicate
+addresses → run the editorial rules and sort the lists → add assosite's output
+generators. Handlers never raise for a content problem: they record a Problem and
+set ``status = "skip"`` (STYLE.md §3).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Author, Tag
+from pelican.settings import DEFAULT_CONFIG
+
+from assosite import editorial
+from assosite.config import config_from_data
+from assosite.content import folder_kind, parse_item
+from assosite.errors import ConfigError
+from assosite.listings import Home, ListingsGenerator, collect, navigation
+from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
+from assosite.report import BuildReport, make_problem
+from assosite.settings import pelican_overrides
+from assosite.state import STATE_KEY, BuildState, state_of
+from assosite.urls import site_paths
+
+# Settings a plain ``pelicanconf.py`` may not own: assosite sets them when they still
+# have Pelican's default value (a site's own choice always wins).
+_KEEP_FROM_PELICANCONF = {"PATH", "OUTPUT_PATH", "SITEURL", "SITENAME", "PLUGINS",
+                          "ASSOSITE_ROOT"}
+
+
+def setup(pelican: Any) -> None:
+    """Make sure the build has its state; build it from ``ASSOSITE_*`` settings if not.
+
+    ``assosite build`` creates the state before Pelican starts; a plain ``pelican``
+    run reaches this point without one.
+    """
+    settings = pelican.settings
+    if state_of(settings) is not None:
+        return
+    root = Path(settings["PATH"]).resolve().parent
+    config, problems = config_from_data(root, _data_from_pelicanconf(settings))
+    if config is None:
+        raise ConfigError("assosite: " + "; ".join(p.message()[0] for p in problems),
+                          BuildReport(problems))
+    state = BuildState(config=config, report=BuildReport(list(problems)))
+    overrides = pelican_overrides(config, Path(settings["OUTPUT_PATH"]))
+    for key, value in overrides.items():
+        if key not in _KEEP_FROM_PELICANCONF and settings.get(key) == DEFAULT_CONFIG.get(key):
+            settings[key] = value
+    if settings.get("THEME") == DEFAULT_CONFIG["THEME"]:
+        settings["THEME"] = pelican.theme = overrides["THEME"]
+    settings[STATE_KEY] = state
+
+
+def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Turn ``ASSOSITE_<TABLE>_<KEY>`` settings into assosite.toml-like tables."""
+    from assosite.config import SECTIONS  # noqa: PLC0415 (keeps the import graph flat)
+
+    data: dict[str, dict[str, Any]] = {
+        "site": {"name": settings.get("SITENAME", ""), "url": settings.get("SITEURL", ""),
+                 "language": settings.get("DEFAULT_LANG", "fr"),
+                 "timezone": settings.get("TIMEZONE", "Europe/Paris")},
+    }
+    for key, value in settings.items():
+        if not key.startswith("ASSOSITE_") or key in (STATE_KEY, "ASSOSITE_ROOT"):
+            continue
+        rest = key.removeprefix("ASSOSITE_").lower()
+        for table in SECTIONS:
+            if rest.startswith(table + "_"):
+                data.setdefault(table, {})[rest.removeprefix(table + "_")] = value
+    return data
+
+
+def add_reader(readers: Any) -> None:
+    """Read Markdown files with assosite's reader (front matter and line numbers)."""
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension] = AssositeReader
+
+
+def read_item(generator: Any, metadata: dict[str, Any]) -> None:
+    """Validate one file into a typed item; skip it (and report why) when it is invalid.
+
+    Pelican swallows a handler's exception into a vague log line, so a bug here is
+    kept in the state and raised again once Pelican returns (exit code 3).
+    """
+    header = metadata.get(SOURCE_KEY)
+    state = state_of(generator.settings)
+    if header is None or state is None:
+        return
+    try:
+        _read_item(generator, metadata, header, state)
+    except Exception as exc:  # noqa: BLE001 (re-raised by build.py after Pelican)
+        state.crashes.append(exc)
+        metadata["status"] = "skip"
+
+
+def _read_item(generator: Any, metadata: dict[str, Any], header: Any,
+               state: BuildState) -> None:
+    state.files_read += 1
+    if state.progress is not None:
+        state.progress(state.files_read)
+    state.headers[header.path] = header
+    relative = (state.root / header.path).relative_to(state.config.content_path)
+    item, problems = parse_item(header, folder_kind(relative.as_posix()), state.parse_context)
+    state.report.extend(problems)
+    if item is None or item.status == "draft":
+        metadata["status"] = "skip"  # drafts are checked, never written
+        return
+    url = site_paths(state.config.site.language).item_url(item.kind, item.slug)
+    settings = generator.settings
+    metadata.update(
+        title=item.title, slug=item.slug, status=item.status, url=url,
+        save_as=f"{url}index.html", template=item.kind, item=item, kind=item.kind,
+        tags=[Tag(tag, settings) for tag in item.tags], summary=html.escape(item.summary),
+    )
+    for key in ("date", "modified"):
+        if getattr(item, key) is not None:
+            metadata[key] = getattr(item, key)
+    if item.author:
+        metadata["author"] = Author(item.author, settings)
+
+
+def _drop_duplicates(contents: list[Any], state: BuildState, taken: dict[str, Any]) -> list[Any]:
+    """Keep the first content of each address (by file name); report the others."""
+    kept = []
+    for content in sorted(contents, key=lambda c: c.item.source if hasattr(c, "item") else ""):
+        item = getattr(content, "item", None)
+        if item is None:
+            kept.append(content)
+            continue
+        other = taken.get(content.url)
+        if other is not None:
+            header = state.headers[item.source]
+            key = "slug" if "slug" in header.lines else "title"
+            state.report.add(make_problem("AS211", item.source, header.line(key),
+                                          url="/" + content.url, other=other.item.source,
+                                          example=f"{item.slug}-2"))
+            continue
+        taken[content.url] = content
+        kept.append(content)
+    return kept
+
+
+def drop_duplicate_articles(generator: Any) -> None:
+    """Report and drop news, events and testimonies whose address is already taken."""
+    state = state_of(generator.settings)
+    if state is None:
+        return
+    taken: dict[str, Any] = {}
+    for name in ("articles", "hidden_articles", "drafts"):
+        setattr(generator, name, _drop_duplicates(getattr(generator, name), state, taken))
+    generator.articles.sort(key=lambda a: a.date, reverse=True)
+
+
+def drop_duplicate_pages(generator: Any) -> None:
+    """Report and drop pages whose address is taken or reserved by the site's lists."""
+    state = state_of(generator.settings)
+    if state is None:
+        return
+    reserved = site_paths(state.config.site.language).reserved()
+    pages = []
+    for page in generator.pages:
+        item = getattr(page, "item", None)
+        first = page.url.split("/")[0]
+        if item is not None and first in reserved:
+            header = state.headers[item.source]
+            state.report.add(make_problem(
+                "AS225", item.source, header.line("slug" if "slug" in header.lines else "title"),
+                value=first, url=f"/{first}/", example=f"{first}-asso"))
+            continue
+        pages.append(page)
+    taken: dict[str, Any] = {}
+    for name, kept in (("pages", pages), ("hidden_pages", generator.hidden_pages)):
+        setattr(generator, name, _drop_duplicates(kept, state, taken))
+        generator.context[name] = getattr(generator, name)
+
+
+def finalize(generators: list[Any]) -> None:
+    """Run the editorial rules and prepare the lists, the navigation and the home page."""
+    if not generators:
+        return
+    state = state_of(generators[0].settings)
+    if state is None:
+        return
+    contents = []
+    for generator in generators:
+        contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
+    listings = collect(contents, state.now)
+    published = [c.item for c in contents if hasattr(c, "item")]
+    state.report.items = len(published)
+    state.report.extend(editorial.run(
+        published, state.config.editorial,
+        lambda item, key: state.headers[item.source].line(key),
+    ))
+    budget = state.config.editorial
+    context = generators[0].context
+    context["assosite"] = state.config
+    context["assosite_listings"] = listings
+    context["nav"] = navigation(listings, state.config.site.language)
+    context["home"] = Home(
+        events=listings.upcoming[: budget.home_events],
+        news=listings.news[: budget.home_news],
+        testimonies=listings.testimonies[: budget.home_testimonies],
+    )
+
+
+def output_generators(pelican: Any) -> list[type]:
+    """Return assosite's output generators (lists now; feeds, calendars, cards later)."""
+    return [ListingsGenerator]

@@ -1,0 +1,174 @@
+"""The typed content items: News, Event, Testimony and Page, one docstring per field.
+
+These frozen dataclasses are what the templates, feeds, calendars and editorial
+rules read (``article.item`` in a template). The field docstrings are the volunteer
+documentation of each front matter key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+KINDS = ("news", "event", "testimony", "page")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """Where an event takes place."""
+
+    name: str = ""
+    """Name of the place: « Maison des associations »."""
+    address: str = ""
+    """Street and number: « 12 rue des Lilas »."""
+    postal_code: str = ""
+    """Postal code: « 69004 »."""
+    city: str = ""
+    """Town or city: « Lyon »."""
+
+    def one_line(self) -> str:
+        """Return the place on one line: name, address, postal code and city."""
+        town = " ".join(part for part in (self.postal_code, self.city) if part)
+        return ", ".join(part for part in (self.name, self.address, town) if part)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """What every content item has."""
+
+    kind: str
+    """``news``, ``event``, ``testimony`` or ``page`` (from the folder or ``type``)."""
+    source: str
+    """The file, relative to the site folder."""
+    title: str
+    """Title of the item (required): short, precise, in sentence case."""
+    summary: str = ""
+    """The chapô: one sentence that says the essential (required on news and events)."""
+    date: dt.datetime | None = None
+    """Publication date (required on news); a date alone means midnight."""
+    modified: dt.datetime | None = None
+    """Date of the last significant update."""
+    tags: tuple[str, ...] = ()
+    """Keywords, as a list or separated by commas."""
+    image: str = ""
+    """Illustration, relative to ``content/`` (``images/fete.jpg``)."""
+    image_alt: str = ""
+    """Text alternative of the image: what it shows, in one sentence (required with an image)."""
+    decorative: bool = False
+    """The image is purely decorative: then ``image_alt: ""`` is allowed."""
+    status: str = "published"
+    """``published`` (default) or ``draft`` (not published)."""
+    expires: dt.datetime | None = None
+    """After this date the item leaves the listings, home and feeds but stays reachable."""
+    slug: str = ""
+    """Short name used in the address; by default the file name without its date."""
+    lang: str = ""
+    """Language of the item when it differs from the site's (``en``)."""
+    pinned: bool = False
+    """Keep the item at the top of the lists."""
+    author: str = ""
+    """Who wrote it (optional)."""
+
+    def is_expired(self, now: dt.datetime) -> bool:
+        """Return True when ``expires`` is past at ``now``."""
+        return self.expires is not None and self.expires <= now
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class News(Item):
+    """A news item (actualité)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Item):
+    """An event (événement) of the agenda."""
+
+    start: dt.date | dt.datetime
+    """Start (required): ``2026-03-14 18:30``, or a date alone for an all-day event."""
+    end: dt.date | dt.datetime | None = None
+    """End, after the start: ``2026-03-14 20:00`` (or a date for an all-day event)."""
+    timezone: str = "Europe/Paris"
+    """IANA time zone of the event, when it differs from the site's."""
+    location: Location | None = None
+    """Place: one line, or ``name``, ``address``, ``postal_code`` and ``city``."""
+    online: str = ""
+    """Link to follow the event online."""
+    registration: str = ""
+    """Link to register."""
+    price: str = ""
+    """Price, in words: « Gratuit », « 5 € ; gratuit pour les adhérents »."""
+    accessibility: str = ""
+    """Access for people with disabilities: step-free access, hearing loop…"""
+    cancelled: bool = False
+    """The event is cancelled: it stays visible, marked « Annulé »."""
+    postponed: bool = False
+    """The event is postponed: it stays visible, marked « Reporté »."""
+
+    @property
+    def all_day(self) -> bool:
+        """True when the event is given by dates without a time."""
+        return not isinstance(self.start, dt.datetime)
+
+    @property
+    def begins(self) -> dt.datetime:
+        """The start as a zone-aware instant (midnight for an all-day event)."""
+        return _instant(self.start, self.timezone)
+
+    @property
+    def finishes(self) -> dt.datetime:
+        """The end as a zone-aware instant (end of day for an all-day event)."""
+        if self.end is None:
+            if self.all_day:
+                return _instant(self.start, self.timezone) + dt.timedelta(days=1)
+            return self.begins
+        if self.all_day:
+            return _instant(self.end, self.timezone) + dt.timedelta(days=1)
+        return _instant(self.end, self.timezone)
+
+    def is_past(self, now: dt.datetime) -> bool:
+        """Return True when the event is over at ``now``."""
+        return self.finishes <= now
+
+
+def _instant(value: dt.date | dt.datetime, timezone: str) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(timezone))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Testimony(Item):
+    """A testimony (témoignage) of a member, volunteer, beneficiary or partner."""
+
+    name: str = ""
+    """First name or pseudonym of the person."""
+    role: str = ""
+    """Role: bénévole, adhérente, bénéficiaire, partenaire…"""
+    consent: dt.date
+    """Date the person agreed to publication (required: no consent, no publication)."""
+    consent_expires: dt.date | None = None
+    """Date the consent ends; the testimony is then unpublished automatically."""
+    photo: str = ""
+    """Portrait, relative to ``content/`` (only with the person's agreement)."""
+    photo_alt: str = ""
+    """Text alternative of the photo (required with a photo)."""
+    quote: str = ""
+    """A short sentence for cards and the home page."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page(Item):
+    """A page of the association (about, join, donate, contact…)."""
+
+    menu: int | None = None
+    """Position in the main navigation (1 first); absent: not in the menu."""
+
+
+ITEM_CLASSES: dict[str, type[Item]] = {
+    "news": News,
+    "event": Event,
+    "testimony": Testimony,
+    "page": Page,
+}
+

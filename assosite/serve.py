@@ -1,0 +1,62 @@
+"""``assosite serve``: build, preview on 127.0.0.1 and rebuild when a file changes."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from watchfiles import watch
+
+from assosite.build import BuildOptions, build_site
+from assosite.errors import AssositeError
+from assosite.report import BuildReport
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep the terminal for build reports."""
+
+
+def serve_site(site: Path, port: int, *, on_build: Callable[[BuildReport], None],
+               on_error: Callable[[AssositeError], None], lang: str = "fr",
+               stop: threading.Event | None = None) -> None:
+    """Build ``site``, serve its output on 127.0.0.1:``port`` and rebuild on change.
+
+    Args:
+        site: the site folder.
+        port: the local port.
+        on_build: receives the report of each successful build.
+        on_error: receives a failed build's error (the previous output stays served).
+        lang: language of the console messages.
+        stop: set it to stop serving (tests); Ctrl-C otherwise.
+    """
+    site = site.resolve()
+    output = site / "output"
+    address = f"http://127.0.0.1:{port}"
+    options = BuildOptions(output=output, site_url=address)
+
+    def rebuild() -> None:
+        try:
+            on_build(build_site(site, options))
+        except AssositeError as exc:
+            on_error(exc)
+
+    rebuild()
+    output.mkdir(exist_ok=True)
+    handler = functools.partial(_QuietHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(f"Aperçu : {address}/ (Ctrl+C pour arrêter)" if lang == "fr"
+               else f"Preview: {address}/ (Ctrl+C to stop)")
+    watched = [site / "assosite.toml", site / "content"]
+    try:
+        for _ in watch(*[p for p in watched if p.exists()], stop_event=stop,
+                       debounce=300, raise_interrupt=False):
+            rebuild()
+    finally:
+        server.shutdown()
+        server.server_close()

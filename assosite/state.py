@@ -1,0 +1,63 @@
+"""The state of one build, shared by the plugin's handlers through Pelican's settings.
+
+Pelican keeps its own state for the whole process; assosite keeps none. Each build
+creates one :class:`BuildState` and passes it under the private setting
+``ASSOSITE_STATE``; the handlers find it there (or create one for a plain
+``pelican`` run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assosite.config import SiteConfig
+from assosite.content import ParseContext
+from assosite.report import BuildReport
+
+STATE_KEY = "ASSOSITE_STATE"
+
+
+@dataclass(slots=True)
+class BuildState:
+    """Everything one build shares between its steps.
+
+    Attributes:
+        config: the validated site configuration.
+        report: where every problem goes.
+        now: the reference instant (upcoming vs past events, expiry, consent).
+        progress: called with (files read so far) while reading; may be None.
+        files_read: how many content files the reader has handed over.
+        headers: the reader's result of each file, by path (lines of keys).
+        crashes: bugs caught inside Pelican's signal handlers, raised after the run.
+    """
+
+    config: SiteConfig
+    report: BuildReport = field(default_factory=BuildReport)
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    progress: Callable[[int], None] | None = None
+    files_read: int = 0
+    headers: dict[str, Any] = field(default_factory=dict)
+    crashes: list[BaseException] = field(default_factory=list)
+
+    @property
+    def parse_context(self) -> ParseContext:
+        """What :func:`assosite.content.parse_item` needs."""
+        return ParseContext(
+            content_path=self.config.content_path,
+            timezone=self.config.site.timezone,
+            now=self.now,
+        )
+
+    @property
+    def root(self) -> Path:
+        """The site folder."""
+        return self.config.root
+
+
+def state_of(settings: dict[str, Any]) -> BuildState | None:
+    """Return the build state stored in ``settings``, if any."""
+    return settings.get(STATE_KEY)

@@ -1,0 +1,119 @@
+"""assosite.toml: every problem collected at its line, with "did you mean …?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assosite.config import find_key_lines, load_config
+from assosite.errors import ConfigError
+
+
+def _codes(problems):
+    return sorted((p.code, p.line, str(p.severity)) for p in problems)
+
+
+def test_valid_config_gives_defaults(make_site) -> None:
+    """A minimal [site] is enough; every other setting has its default."""
+    config, problems = load_config(make_site())
+    assert problems == []
+    assert config.site.language == "fr"
+    assert config.site.timezone == "Europe/Paris"
+    assert config.editorial.home_events == 3
+    assert config.brand.primary.startswith("#")
+
+
+def test_toml_syntax_error_gives_line_and_column(make_site) -> None:
+    """A TOML syntax error is one AS101 error at its line, with its column."""
+    site = make_site(config='[site]\nname = "A"\nurl = https://x.example\n')
+    config, problems = load_config(site)
+    assert config is None
+    assert _codes(problems) == [("AS101", 3, "error")]
+    assert problems[0].params["column"] == 7
+
+
+def test_every_problem_is_reported_together(make_site) -> None:
+    """Wrong types, bad values and unknown keys are all reported in one run."""
+    site = make_site(config="""\
+[site]
+name = "A"
+url = "pas-une-adresse"
+language = "de"
+timezone = "Europe/Pariss"
+[brand]
+primary = "vert"
+[editorial]
+home_events = "trois"
+[links]
+joinn = "/adherer/"
+[pelican]
+OUTPUT_PATH = "ailleurs"
+[sociaux]
+mastodon = "x"
+""")
+    config, problems = load_config(site)
+    assert config is None
+    assert _codes(problems) == [
+        ("AS102", 11, "warning"), ("AS102", 14, "warning"), ("AS103", 9, "error"),
+        ("AS105", 4, "error"), ("AS106", 5, "error"), ("AS107", 7, "error"),
+        ("AS108", 3, "error"), ("AS111", 13, "error"),
+    ]
+    hints = {p.params.get("hint_en") for p in problems if p.code == "AS102"}
+    assert ' Did you mean "join"?' in hints
+    tz = next(p for p in problems if p.code == "AS106")
+    assert "Europe/Paris" in tz.params["hint_fr"]
+
+
+def test_missing_required_settings(make_site) -> None:
+    """[site] name and url are required; each missing one is an AS104 error."""
+    config, problems = load_config(make_site(config="[site]\nlanguage = \"fr\"\n"))
+    assert config is None
+    assert sorted(p.params["key"] for p in problems if p.code == "AS104") == ["name", "url"]
+
+
+def test_missing_config_file(tmp_path) -> None:
+    """A folder without assosite.toml is an AS109 error, not a crash."""
+    config, problems = load_config(tmp_path)
+    assert config is None
+    assert [p.code for p in problems] == ["AS109"]
+
+
+def test_logo_must_exist_inside_content(make_site) -> None:
+    """site.logo must name a file inside content/ (AS110), never outside it."""
+    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
+                            'logo = "../assosite.toml"\n')
+    _, problems = load_config(site)
+    assert _codes(problems) == [("AS110", 4, "error")]
+
+
+def test_unknown_theme_is_reported(make_site) -> None:
+    """A theme that does not exist is an AS401 error at its line."""
+    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
+                            'theme = "sombre"\n')
+    _, problems = load_config(site)
+    assert _codes(problems) == [("AS401", 4, "error")]
+
+
+def test_pelican_passthrough_keeps_upper_case_settings(make_site) -> None:
+    """[pelican] passes UPPER_CASE Pelican settings through as data."""
+    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
+                            '[pelican]\nSUMMARY_MAX_LENGTH = 30\n')
+    config, problems = load_config(site)
+    assert problems == []
+    assert config.pelican == {"SUMMARY_MAX_LENGTH": 30}
+
+
+def test_find_key_lines_handles_tables_and_dotted_keys() -> None:
+    """Key lines are found under [table] headers, dotted keys and quoted keys."""
+    lines = find_key_lines('a = 1\n[site]\nname = "x"\n[links.social]\n"mastodon" = "y"\n')
+    assert lines[("a",)] == 1
+    assert lines[("site", "name")] == 3
+    assert lines[("links", "social", "mastodon")] == 5
+
+
+def test_build_refuses_an_unusable_config(make_site, build) -> None:
+    """A build with configuration errors raises ConfigError and writes nothing."""
+    site = make_site(config='[site]\nname = "A"\n')
+    with pytest.raises(ConfigError) as caught:
+        build(site)
+    assert [p.code for p in caught.value.report.problems] == ["AS104"]
+    assert not (site / "output").exists()
