@@ -82,8 +82,9 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
     _check_output(site, output, report)
     staging = _fresh_staging(output)
     try:
-        settings = pelican_settings(state.config, staging, options.site_url,
-                                    {STATE_KEY: state, **options.extra})
+        settings = pelican_settings(
+            state.config, staging, options.site_url, {STATE_KEY: state, **options.extra}
+        )
         _run_pelican(settings, report)
         if state.crashes:
             raise state.crashes[0]
@@ -114,11 +115,20 @@ def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
         with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
             pelican = Pelican(settings)
             context = settings.copy()
-            context.update(generated_content={}, static_links=set(), static_content={},
-                           localsiteurl=settings["SITEURL"])
+            context.update(
+                generated_content={},
+                static_links=set(),
+                static_content={},
+                localsiteurl=settings["SITEURL"],
+            )
             generators = [
-                cls(context=context, settings=settings, path=pelican.path,
-                    theme=pelican.theme, output_path=pelican.output_path)
+                cls(
+                    context=context,
+                    settings=settings,
+                    path=pelican.path,
+                    theme=pelican.theme,
+                    output_path=pelican.output_path,
+                )
                 for cls in (ArticlesGenerator, PagesGenerator)
             ]
             for generator in generators:
@@ -164,8 +174,10 @@ def _check_output(site: Path, output: Path, report: BuildReport) -> None:
 
 
 def _siblings(output: Path) -> tuple[Path, Path]:
-    return (output.parent / f".{output.name}.assosite-new",
-            output.parent / f".{output.name}.assosite-old")
+    return (
+        output.parent / f".{output.name}.assosite-new",
+        output.parent / f".{output.name}.assosite-old",
+    )
 
 
 def _fresh_staging(output: Path) -> Path:
@@ -195,8 +207,14 @@ def _run_pelican(settings: dict[str, Any], report: BuildReport) -> None:
         with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
             Pelican(settings).run()
     except jinja2.TemplateSyntaxError as exc:
-        report.add(make_problem("AS402", _template_path(exc.filename), exc.lineno or 0,
-                                detail=exc.message or str(exc)))
+        report.add(
+            make_problem(
+                "AS402",
+                _template_path(exc.filename),
+                exc.lineno or 0,
+                detail=exc.message or str(exc),
+            )
+        )
         raise BuildError(report=report) from exc
     except jinja2.TemplateError as exc:
         report.add(make_problem("AS402", "theme", 0, detail=str(exc)))
@@ -207,7 +225,7 @@ def _template_path(filename: str | None) -> str:
     if not filename:
         return "theme"
     parts = Path(filename).parts
-    return "/".join(parts[parts.index("templates") - 1:]) if "templates" in parts else filename
+    return "/".join(parts[parts.index("templates") - 1 :]) if "templates" in parts else filename
 
 
 class _ReportHandler(logging.Handler):

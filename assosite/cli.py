@@ -45,12 +45,17 @@ def pick_language(option: str | None) -> str:
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--lang`` and ``--debug`` and turn failures into messages and exit codes."""
 
-    @click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
-                  help="Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG "
-                       "peuvent choisir en).")
-    @click.option("--debug", is_flag=True,
-                  help="Affiche les détails techniques (et la trace Python d'une erreur "
-                       "interne).")
+    @click.option(
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        default=None,
+        help="Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG peuvent choisir en).",
+    )
+    @click.option(
+        "--debug",
+        is_flag=True,
+        help="Affiche les détails techniques (et la trace Python d'une erreur interne).",
+    )
     @functools.wraps(func)
     def wrapper(*args: Any, lang: str | None, debug: bool, **kwargs: Any) -> Any:
         lang = pick_language(lang)
@@ -75,8 +80,9 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def show_report(report: BuildReport, lang: str, *, strict: bool = False,
-                check: bool = False) -> None:
+def show_report(
+    report: BuildReport, lang: str, *, strict: bool = False, check: bool = False
+) -> None:
     """Print every problem (coloured on a terminal) and the closing summary."""
     for problem in report.sorted():
         text = format_problem(problem, lang)
@@ -112,7 +118,7 @@ class _Progress:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="assosite")
 def cli() -> None:
-    """assosite : des sites d'association accessibles, légers et sans traceur.
+    """Assosite : des sites d'association accessibles, légers et sans traceur.
 
     Commencez par « assosite init mon-site », puis « assosite serve mon-site ».
     """
@@ -120,9 +126,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True,
-              help="Copie même si le dossier contient déjà des fichiers (ceux du site de "
-                   "départ sont remplacés, les autres gardés).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Copie même si le dossier contient déjà des fichiers (ceux du site de "
+    "départ sont remplacés, les autres gardés).",
+)
 @lang_option
 def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
     """Crée un nouveau site dans DIRECTORY à partir du site de départ."""
@@ -136,8 +145,13 @@ def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
 @cli.command()
 @click.argument("kind", metavar="TYPE", type=click.Choice(sorted(TYPE_FOLDERS)))
 @click.argument("title")
-@click.option("--site", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              default=".", show_default=True, help="Dossier du site.")
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Dossier du site.",
+)
 @click.option("--start", help="Début d'un événement, par exemple « 2026-03-14 18:30 ».")
 @lang_option
 def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: bool) -> None:
@@ -151,23 +165,30 @@ def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: 
     click.echo(f"Created {shown}" if lang == "en" else f"Fichier créé : {shown}")
 
 
-_SITE = click.argument("site", type=click.Path(file_okay=False, exists=True, path_type=Path),
-                       default=".")
+_SITE = click.argument(
+    "site", type=click.Path(file_okay=False, exists=True, path_type=Path), default="."
+)
 
 
 @cli.command()
 @_SITE
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Dossier de sortie (par défaut : output/ dans le site).")
-@click.option("--strict", is_flag=True,
-              help="Les avertissements bloquent aussi la publication (code de sortie 1).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Dossier de sortie (par défaut : output/ dans le site).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Les avertissements bloquent aussi la publication (code de sortie 1).",
+)
 @lang_option
 def build(site: Path, output: Path | None, strict: bool, lang: str, debug: bool) -> None:
     """Construit le site SITE (le dossier courant par défaut)."""
     progress = _Progress(lang)
     try:
-        report = build_site(site, BuildOptions(output=output, strict=strict,
-                                               progress=progress))
+        report = build_site(site, BuildOptions(output=output, strict=strict, progress=progress))
     finally:
         progress.close()
     show_report(report, lang, strict=strict)
@@ -176,9 +197,14 @@ def build(site: Path, output: Path | None, strict: bool, lang: str, debug: bool)
 
 @cli.command()
 @_SITE
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
-              default="text", show_default=True,
-              help="text pour les personnes, json pour les outils.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text pour les personnes, json pour les outils.",
+)
 @click.option("--strict", is_flag=True, help="Les avertissements donnent aussi le code 1.")
 @lang_option
 def check(site: Path, output_format: str, strict: bool, lang: str, debug: bool) -> None:
@@ -199,18 +225,25 @@ def check(site: Path, output_format: str, strict: bool, lang: str, debug: bool) 
 
 @cli.command()
 @_SITE
-@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="Port de l'aperçu sur 127.0.0.1.")
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port de l'aperçu sur 127.0.0.1.",
+)
 @lang_option
 def serve(site: Path, port: int, lang: str, debug: bool) -> None:
-    """Construit le site et l'affiche sur http://127.0.0.1:PORT, reconstruit à chaque modification."""
+    """Construit le site, l'affiche sur 127.0.0.1 et le reconstruit à chaque modification."""
     from assosite.serve import serve_site  # noqa: PLC0415 (watchfiles loads only here)
 
     def on_build(report: BuildReport) -> None:
         show_report(report, lang)
 
-    serve_site(site, port, on_build=on_build, on_error=lambda exc: _show_error(exc, lang),
-               lang=lang)
+    serve_site(
+        site, port, on_build=on_build, on_error=lambda exc: _show_error(exc, lang), lang=lang
+    )
 
 
 def _show_error(exc: AssositeError, lang: str) -> None:

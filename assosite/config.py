@@ -9,8 +9,8 @@ types, unknown keys with "did you mean …?") and only then decides.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import difflib
+import functools
 import re
 import tomllib
 import zoneinfo
@@ -26,8 +26,9 @@ CONFIG_NAME = "assosite.toml"
 LANGUAGES = ("fr", "en")
 
 
-def _field(default: Any = "", *, example: str, kind: type = str, required: bool = False,
-           check: str = "") -> Any:
+def _field(
+    default: Any = "", *, example: str, kind: type = str, required: bool = False, check: str = ""
+) -> Any:
     meta = {"example": example, "kind": kind, "required": required, "check": check}
     if isinstance(default, dict):
         return field(default_factory=dict, metadata=meta)
@@ -110,8 +111,9 @@ class LinksSection:
     """Where to become a volunteer."""
     contact: str = _field(example='"/contact/"', check="link")
     """Where to contact the association."""
-    social: dict[str, str] = _field({}, example='{ mastodon = "https://…" }', kind=dict,
-                                    check="social")
+    social: dict[str, str] = _field(  # noqa: RUF009 (_field gives a default_factory)
+        {}, example='{ mastodon = "https://…" }', kind=dict, check="social"
+    )
     """Social accounts: label = URL."""
 
 
@@ -146,8 +148,10 @@ PROTECTED_PELICAN_KEYS = {
     "PATH": ("assosite choisit le dossier content/", "assosite uses the content/ folder"),
     "OUTPUT_PATH": ("utilisez --output", "use --output"),
     "PLUGINS": ("assosite active son propre module", "assosite enables its own plugin"),
-    "DELETE_OUTPUT_DIRECTORY": ("assosite remplace la sortie en sécurité",
-                                "assosite replaces the output safely"),
+    "DELETE_OUTPUT_DIRECTORY": (
+        "assosite remplace la sortie en sécurité",
+        "assosite replaces the output safely",
+    ),
     "READERS": ("assosite lit les fichiers Markdown", "assosite reads Markdown files"),
     "THEME": ("utilisez « theme » dans [site]", 'use "theme" in [site]'),
     "SITEURL": ("utilisez « url » dans [site]", 'use "url" in [site]'),
@@ -244,10 +248,9 @@ def config_from_data(
     checker = _Checker(root, lines or {})
     for table in data:
         if table not in SECTIONS and table != "pelican":
-            checker.unknown((), table, list(SECTIONS) + ["pelican"])
+            checker.unknown((), table, [*list(SECTIONS), "pelican"])
     sections = {
-        name: checker.section(name, cls, data.get(name, {}))
-        for name, cls in SECTIONS.items()
+        name: checker.section(name, cls, data.get(name, {})) for name, cls in SECTIONS.items()
     }
     pelican = checker.pelican(data.get("pelican", {}))
     if any(p.severity == "error" for p in checker.problems):
@@ -276,7 +279,10 @@ class _Checker:
     def unknown(self, table: tuple[str, ...], key: str, allowed: list[str]) -> None:
         hint = difflib.get_close_matches(key, allowed, n=1)
         self.add(
-            "AS102", (*table, key), key=key, table=".".join(table) or "…",
+            "AS102",
+            (*table, key),
+            key=key,
+            table=".".join(table) or "…",
             allowed=", ".join(allowed),
             hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
             hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
@@ -284,9 +290,15 @@ class _Checker:
 
     def section(self, name: str, cls: type, values: Any) -> Any:
         if not isinstance(values, dict):
-            self.add("AS103", (name,), key=name, value=values,
-                     expected_fr="une section [" + name + "]",
-                     expected_en="a [" + name + "] section", example="…")
+            self.add(
+                "AS103",
+                (name,),
+                key=name,
+                value=values,
+                expected_fr="une section [" + name + "]",
+                expected_en="a [" + name + "] section",
+                example="…",
+            )
             return cls() if name != "site" else None
         known = [f.name for f in dataclasses.fields(cls)]
         for key in values:
@@ -306,23 +318,36 @@ class _Checker:
         meta = spec.metadata
         if spec.name not in values:
             if meta["required"]:
-                self.add("AS104", (table,), key=spec.name, table=table,
-                         example=meta["example"])
+                self.add("AS104", (table,), key=spec.name, table=table, example=meta["example"])
             return None
         value = values[spec.name]
         kind = meta["kind"]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            expected = {str: ("un texte entre guillemets", "a text in quotes"),
-                        int: ("un nombre entier", "a whole number"),
-                        dict: ("une table", "a table")}[kind]
-            self.add("AS103", (table, spec.name), key=spec.name, value=value,
-                     expected_fr=expected[0], expected_en=expected[1],
-                     example=meta["example"])
+            expected = {
+                str: ("un texte entre guillemets", "a text in quotes"),
+                int: ("un nombre entier", "a whole number"),
+                dict: ("une table", "a table"),
+            }[kind]
+            self.add(
+                "AS103",
+                (table, spec.name),
+                key=spec.name,
+                value=value,
+                expected_fr=expected[0],
+                expected_en=expected[1],
+                example=meta["example"],
+            )
             return None
         if kind is int and value < 0:
-            self.add("AS103", (table, spec.name), key=spec.name, value=value,
-                     expected_fr="un nombre positif", expected_en="a positive number",
-                     example=meta["example"])
+            self.add(
+                "AS103",
+                (table, spec.name),
+                key=spec.name,
+                value=value,
+                expected_fr="un nombre positif",
+                expected_en="a positive number",
+                example=meta["example"],
+            )
             return None
         check = meta["check"]
         if check and value and not getattr(self, "check_" + check)(table, spec.name, value):
@@ -345,9 +370,15 @@ class _Checker:
         ok = True
         for label, url in value.items():
             if not isinstance(url, str):
-                self.add("AS103", (table, key, label), key=f"{key}.{label}", value=url,
-                         expected_fr="une adresse web", expected_en="a web address",
-                         example='"https://…"')
+                self.add(
+                    "AS103",
+                    (table, key, label),
+                    key=f"{key}.{label}",
+                    value=url,
+                    expected_fr="une adresse web",
+                    expected_en="a web address",
+                    example='"https://…"',
+                )
                 ok = False
             elif not self.check_url(table, f"{key}.{label}", url):
                 ok = False
@@ -363,9 +394,13 @@ class _Checker:
         if is_timezone(value):
             return True
         hint = suggest_timezone(value)
-        self.add("AS106", (table, key), value=value,
-                 hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
-                 hint_en=f' Did you mean "{hint}"?' if hint else "")
+        self.add(
+            "AS106",
+            (table, key),
+            value=value,
+            hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
+            hint_en=f' Did you mean "{hint}"?' if hint else "",
+        )
         return False
 
     def check_colour(self, table: str, key: str, value: str) -> bool:

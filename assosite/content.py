@@ -28,39 +28,93 @@ from assosite.schemas import ITEM_CLASSES, KINDS, Item, Location
 FOLDER_KINDS = {"news": "news", "events": "event", "testimonies": "testimony", "pages": "page"}
 
 COMMON_KEYS = (
-    "title", "summary", "date", "modified", "tags", "image", "image_alt", "decorative",
-    "status", "expires", "slug", "lang", "pinned", "type", "author", "category",
+    "title",
+    "summary",
+    "date",
+    "modified",
+    "tags",
+    "image",
+    "image_alt",
+    "decorative",
+    "status",
+    "expires",
+    "slug",
+    "lang",
+    "pinned",
+    "type",
+    "author",
+    "category",
 )
 OWN_KEYS = {
     "news": (),
-    "event": ("start", "end", "timezone", "location", "online", "registration", "price",
-              "accessibility", "cancelled", "postponed"),
-    "testimony": ("name", "role", "consent", "consent_expires", "photo", "photo_alt",
-                  "quote"),
+    "event": (
+        "start",
+        "end",
+        "timezone",
+        "location",
+        "online",
+        "registration",
+        "price",
+        "accessibility",
+        "cancelled",
+        "postponed",
+    ),
+    "testimony": ("name", "role", "consent", "consent_expires", "photo", "photo_alt", "quote"),
     "page": ("menu",),
 }
 # Volunteers often type the French word: point them at the key's one spelling.
 FRENCH_KEYS = {
-    "titre": "title", "resume": "summary", "résumé": "summary", "chapo": "summary",
-    "chapô": "summary", "debut": "start", "début": "start", "fin": "end",
-    "lieu": "location", "adresse": "location", "etiquettes": "tags",
-    "étiquettes": "tags", "mots-cles": "tags", "mots-clés": "tags", "prix": "price",
-    "tarif": "price", "inscription": "registration", "accessibilite": "accessibility",
-    "accessibilité": "accessibility", "annule": "cancelled", "annulé": "cancelled",
-    "reporte": "postponed", "reporté": "postponed", "nom": "name", "rôle": "role",
-    "consentement": "consent", "citation": "quote", "auteur": "author",
-    "statut": "status", "en_ligne": "online", "fuseau": "timezone",
-    "fuseau_horaire": "timezone", "epingle": "pinned", "épinglé": "pinned",
-    "texte_alternatif": "image_alt", "alt": "image_alt", "langue": "lang",
-    "expiration": "expires", "modifie": "modified", "modifié": "modified",
+    "titre": "title",
+    "resume": "summary",
+    "résumé": "summary",
+    "chapo": "summary",
+    "chapô": "summary",
+    "debut": "start",
+    "début": "start",
+    "fin": "end",
+    "lieu": "location",
+    "adresse": "location",
+    "etiquettes": "tags",
+    "étiquettes": "tags",
+    "mots-cles": "tags",
+    "mots-clés": "tags",
+    "prix": "price",
+    "tarif": "price",
+    "inscription": "registration",
+    "accessibilite": "accessibility",
+    "accessibilité": "accessibility",
+    "annule": "cancelled",
+    "annulé": "cancelled",
+    "reporte": "postponed",
+    "reporté": "postponed",
+    "nom": "name",
+    "rôle": "role",
+    "consentement": "consent",
+    "citation": "quote",
+    "auteur": "author",
+    "statut": "status",
+    "en_ligne": "online",
+    "fuseau": "timezone",
+    "fuseau_horaire": "timezone",
+    "epingle": "pinned",
+    "épinglé": "pinned",
+    "texte_alternatif": "image_alt",
+    "alt": "image_alt",
+    "langue": "lang",
+    "expiration": "expires",
+    "modifie": "modified",
+    "modifié": "modified",
 }
 LOCATION_KEYS = ("name", "address", "postal_code", "city")
 STATUSES = ("published", "draft", "hidden")
 
 LABELS = {
     "title": ("le titre", "the title", "Fête de quartier du 14 mars"),
-    "summary": ("le résumé en une phrase", "the one-sentence summary",
-                "Venez fêter le printemps avec nous au jardin."),
+    "summary": (
+        "le résumé en une phrase",
+        "the one-sentence summary",
+        "Venez fêter le printemps avec nous au jardin.",
+    ),
     "date": ("la date de publication", "the publication date", "2026-03-01"),
     "start": ("la date de début", "the start date", "2026-03-14 18:30"),
 }
@@ -131,8 +185,7 @@ def parse_item(
 class _Fields:
     """Reads and checks the header values of one file, collecting problems."""
 
-    def __init__(self, header: SourceHeader, ctx: ParseContext,
-                 problems: list[Problem]) -> None:
+    def __init__(self, header: SourceHeader, ctx: ParseContext, problems: list[Problem]) -> None:
         self.header = header
         self.ctx = ctx
         self.values = header.fields
@@ -174,8 +227,9 @@ class _Fields:
         return " ".join(value.split())
 
     def wrong_type(self, key: str, value: Any, fr: str, en: str, example: str) -> None:
-        self.add("AS205", key, key=key, value=value, expected_fr=fr, expected_en=en,
-                 example=example)
+        self.add(
+            "AS205", key, key=key, value=value, expected_fr=fr, expected_en=en, example=example
+        )
 
     def flag(self, key: str) -> bool:
         value = self.values.get(key, False)
@@ -204,8 +258,10 @@ class _Fields:
         if not value:
             return ""
         parts = urlsplit(value)
-        if value.startswith("/") or parts.scheme == "mailto" or (
-            parts.scheme in ("http", "https") and parts.netloc
+        if (
+            value.startswith("/")
+            or parts.scheme == "mailto"
+            or (parts.scheme in ("http", "https") and parts.netloc)
         ):
             return value
         self.add("AS218", key, key=key, value=value)
@@ -239,8 +295,9 @@ class _Fields:
         elif isinstance(value, list) and all(isinstance(v, str | int) for v in value):
             items = [str(v) for v in value]
         else:
-            self.wrong_type("tags", value, "une liste de mots", "a list of words",
-                            "[jardin, entraide]")
+            self.wrong_type(
+                "tags", value, "une liste de mots", "a list of words", "[jardin, entraide]"
+            )
             return ()
         seen: dict[str, str] = {}
         for tag in (" ".join(t.split()) for t in items):
@@ -271,8 +328,9 @@ class _Fields:
         image, image_alt = self.picture("image", "image_alt", decorative)
         status = self.text("status").lower() or "published"
         if status not in STATUSES:
-            self.add("AS215", "status", key="status", value=status,
-                     allowed="« published », « draft »")
+            self.add(
+                "AS215", "status", key="status", value=status, allowed="« published », « draft »"
+            )
             status = "published"
         date = self.instant("date", tz)
         if date is None and kind == "news" and not self.has("date"):
@@ -327,10 +385,16 @@ class _Fields:
         if start is not None and end is not None:
             self.check_span(start, end, tz)
         values = {
-            "start": start, "end": end, "timezone": tz, "location": self.location(),
-            "online": self.link("online"), "registration": self.link("registration"),
-            "price": self.text("price"), "accessibility": self.text("accessibility"),
-            "cancelled": self.flag("cancelled"), "postponed": self.flag("postponed"),
+            "start": start,
+            "end": end,
+            "timezone": tz,
+            "location": self.location(),
+            "online": self.link("online"),
+            "registration": self.link("registration"),
+            "price": self.text("price"),
+            "accessibility": self.text("accessibility"),
+            "cancelled": self.flag("cancelled"),
+            "postponed": self.flag("postponed"),
         }
         if start is not None and not self.has("date"):
             values["date"] = _as_instant(start, tz)
@@ -343,9 +407,13 @@ class _Fields:
         if is_timezone(value):
             return value
         hint = suggest_timezone(value)
-        self.add("AS219", "timezone", value=value,
-                 hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
-                 hint_en=f' Did you mean "{hint}"?' if hint else "")
+        self.add(
+            "AS219",
+            "timezone",
+            value=value,
+            hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
+            hint_en=f' Did you mean "{hint}"?' if hint else "",
+        )
         return self.ctx.timezone
 
     def check_span(self, start: dt.date, end: dt.date, tz: str) -> None:
@@ -359,13 +427,23 @@ class _Fields:
             end_aware = _has_offset(self.values["end"])
             if start_aware != end_aware:
                 key, other = ("start", "end") if start_aware else ("end", "start")
-                self.add("AS216", key, key=key, other=other, timezone=tz,
-                         value=self.header.texts.get(key, str(self.values[key])))
+                self.add(
+                    "AS216",
+                    key,
+                    key=key,
+                    other=other,
+                    timezone=tz,
+                    value=self.header.texts.get(key, str(self.values[key])),
+                )
         if end < start:
-            example = (start + dt.timedelta(hours=2)) if isinstance(start, dt.datetime) \
+            example = (
+                (start + dt.timedelta(hours=2))
+                if isinstance(start, dt.datetime)
                 else start + dt.timedelta(days=1)
-            self.add("AS203", "end", start=start_text, end=end_text,
-                     example=_format_example(example))
+            )
+            self.add(
+                "AS203", "end", start=start_text, end=end_text, example=_format_example(example)
+            )
 
     def location(self) -> Location | None:
         value = self.values.get("location")
@@ -374,8 +452,13 @@ class _Fields:
         if isinstance(value, str):
             return Location(name=" ".join(value.split()))
         if not isinstance(value, dict):
-            self.wrong_type("location", value, "un lieu", "a place",
-                            "Maison des associations, 12 rue des Lilas, Lyon")
+            self.wrong_type(
+                "location",
+                value,
+                "un lieu",
+                "a place",
+                "Maison des associations, 12 rue des Lilas, Lyon",
+            )
             return None
         parts = {}
         for key, part in value.items():
@@ -391,9 +474,13 @@ class _Fields:
             self.add("AS209", "")
         photo, photo_alt = self.picture("photo", "photo_alt", False)
         return {
-            "name": self.text("name"), "role": self.text("role"), "consent": consent,
-            "consent_expires": self.day("consent_expires"), "photo": photo,
-            "photo_alt": photo_alt, "quote": self.text("quote"),
+            "name": self.text("name"),
+            "role": self.text("role"),
+            "consent": consent,
+            "consent_expires": self.day("consent_expires"),
+            "photo": photo,
+            "photo_alt": photo_alt,
+            "quote": self.text("quote"),
         }
 
     def consent_expired(self, item: Any) -> bool:
@@ -408,17 +495,22 @@ class _Fields:
     def unknown(self, kind: str) -> None:
         allowed = COMMON_KEYS + OWN_KEYS[kind]
         for key in self.values:
-            if key not in allowed and key != "location":
-                self.unknown_key(key, key, allowed)
-            elif key == "location" and kind != "event":
+            if (key not in allowed and key != "location") or (
+                key == "location" and kind != "event"
+            ):
                 self.unknown_key(key, key, allowed)
 
     def unknown_key(self, line_key: str, key: str, allowed: tuple[str, ...]) -> None:
         alias = FRENCH_KEYS.get(key.lower())
         hint = [alias] if alias in allowed else difflib.get_close_matches(key, allowed, n=1)
-        self.add("AS206", line_key, key=key, allowed=", ".join(allowed),
-                 hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-                 hint_en=f' Did you mean "{hint[0]}"?' if hint else "")
+        self.add(
+            "AS206",
+            line_key,
+            key=key,
+            allowed=", ".join(allowed),
+            hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
+            hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+        )
 
 
 def stray_files(content_path: Path, site: Path) -> list[Problem]:

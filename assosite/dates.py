@@ -15,13 +15,19 @@ from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
 from babel.dates import get_timezone_location
 
-
 _WORDS = {
-    "fr": {"at": "{day} à {time}", "span_time": "{day}, de {start} à {end}",
-           "span_days": "du {start} au {end}", "span_days_time": "du {start} à {t1} au {end} à {t2}"},
-    "en": {"at": "{day} at {time}", "span_time": "{day}, from {start} to {end}",
-           "span_days": "from {start} to {end}",
-           "span_days_time": "from {start} at {t1} to {end} at {t2}"},
+    "fr": {
+        "at": "{day} à {time}",
+        "span_time": "{day}, de {start} à {end}",
+        "span_days": "du {start} au {end}",
+        "span_days_time": "du {start} à {t1} au {end} à {t2}",
+    },
+    "en": {
+        "at": "{day} at {time}",
+        "span_time": "{day}, from {start} to {end}",
+        "span_days": "from {start} to {end}",
+        "span_days_time": "from {start} at {t1} to {end} at {t2}",
+    },
 }
 
 
@@ -40,7 +46,7 @@ class DateFormatter:
     def _local(self, value: dt.datetime, tz: ZoneInfo | None = None) -> dt.datetime:
         return value.astimezone(tz or self.timezone) if value.tzinfo else value
 
-    def date(self, value: dt.date | dt.datetime | None, format: str = "long") -> str:  # noqa: A002
+    def date(self, value: dt.date | dt.datetime | None, format: str = "long") -> str:
         """« 14 mars 2026 » (``long``), « samedi 14 mars 2026 » (``full``)."""
         if value is None:
             return ""
@@ -57,7 +63,7 @@ class DateFormatter:
             return babel_time(value, format=pattern, locale="fr")
         return babel_time(value, format="h:mm a", locale="en")
 
-    def datetime(self, value: dt.datetime | None, format: str = "long") -> str:  # noqa: A002
+    def datetime(self, value: dt.datetime | None, format: str = "long") -> str:
         """« samedi 14 mars 2026 à 18 h 30 »."""
         if value is None:
             return ""
@@ -84,12 +90,14 @@ class DateFormatter:
         if event.end is None:
             text = words["at"].format(day=day, time=self.time(begins, tz))
         elif begins.date() == finishes.date():
-            text = words["span_time"].format(day=day, start=self.time(begins, tz),
-                                             end=self.time(finishes, tz))
+            text = words["span_time"].format(
+                day=day, start=self.time(begins, tz), end=self.time(finishes, tz)
+            )
         else:
             end_day = babel_date(finishes.date(), format="full", locale=self.language)
-            text = words["span_days_time"].format(start=day, t1=self.time(begins, tz),
-                                                  end=end_day, t2=self.time(finishes, tz))
+            text = words["span_days_time"].format(
+                start=day, t1=self.time(begins, tz), end=end_day, t2=self.time(finishes, tz)
+            )
         if tz.key != self.timezone.key:
             text += f" ({get_timezone_location(tz, locale=self.language)})"
         return text

@@ -34,8 +34,9 @@ def title_length(item: Item, settings: EditorialSection) -> Iterator[Finding]:
 RULES: tuple[Callable[[Item, EditorialSection], Iterator[Finding]], ...] = (title_length,)
 
 
-def run(items: Iterable[Item], settings: EditorialSection,
-        line_of: Callable[[Item, str], int]) -> list[Problem]:
+def run(
+    items: Iterable[Item], settings: EditorialSection, line_of: Callable[[Item, str], int]
+) -> list[Problem]:
     """Apply every rule to every item.
 
     Args:

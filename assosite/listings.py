@@ -18,10 +18,13 @@ from assosite.state import state_of
 from assosite.urls import site_paths
 
 _NAV_LABELS = {
-    "fr": {"home": "Accueil", "news": "Actualités", "agenda": "Agenda",
-           "testimonies": "Témoignages"},
-    "en": {"home": "Home", "news": "News", "agenda": "Events",
-           "testimonies": "Testimonies"},
+    "fr": {
+        "home": "Accueil",
+        "news": "Actualités",
+        "agenda": "Agenda",
+        "testimonies": "Témoignages",
+    },
+    "en": {"home": "Home", "news": "News", "agenda": "Events", "testimonies": "Testimonies"},
 }
 
 
@@ -114,15 +117,20 @@ def navigation(listings: Listings, language: str) -> list[NavEntry]:
         entries.append(NavEntry("agenda", labels["agenda"], f"{paths.event}/"))
     if listings.testimonies:
         entries.append(NavEntry("testimonies", labels["testimonies"], f"{paths.testimony}/"))
-    entries += [NavEntry(p.item.slug, p.item.title, p.url) for p in listings.pages
-                if p.item.menu is not None]
+    entries += [
+        NavEntry(p.item.slug, p.item.title, p.url)
+        for p in listings.pages
+        if p.item.menu is not None
+    ]
     return entries
 
 
 def by_year(events: list[Any]) -> list[tuple[int, list[Any]]]:
     """Group past events by year, most recent year first."""
-    return [(year, list(group)) for year, group in
-            itertools.groupby(events, key=lambda c: c.item.begins.year)]
+    return [
+        (year, list(group))
+        for year, group in itertools.groupby(events, key=lambda c: c.item.begins.year)
+    ]
 
 
 class ListingsGenerator(Generator):
@@ -137,15 +145,22 @@ class ListingsGenerator(Generator):
         paths = site_paths(state.config.site.language)
         pages = [
             ("news_list", paths.news, {"articles": listings.news}, True),
-            ("agenda", paths.event, {"events": listings.upcoming,
-                                     "past_events": listings.past}, False),
-            ("agenda_archive", paths.archive,
-             {"events_by_year": by_year(listings.past)}, False),
+            (
+                "agenda",
+                paths.event,
+                {"events": listings.upcoming, "past_events": listings.past},
+                False,
+            ),
+            ("agenda_archive", paths.archive, {"events_by_year": by_year(listings.past)}, False),
             ("testimonies", paths.testimony, {"articles": listings.testimonies}, False),
         ]
         for template, folder, variables, paginated in pages:
             writer.write_file(
-                f"{folder}/index.html", self.get_template(template), self.context,
-                paginated=variables if paginated else {}, template_name=template,
-                url=f"{folder}/", **variables,
+                f"{folder}/index.html",
+                self.get_template(template),
+                self.context,
+                paginated=variables if paginated else {},
+                template_name=template,
+                url=f"{folder}/",
+                **variables,
             )

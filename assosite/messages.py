@@ -33,335 +33,517 @@ CATALOGUE: dict[str, Message] = {
     # AS1xx: site configuration (assosite.toml)
     "AS101": Message(
         "error",
-        ("Le fichier de configuration n'est pas du TOML valide (colonne {column}) : {detail}.",
-         "Pour corriger : vérifiez les guillemets, les crochets et les signes « = » de cette ligne, par exemple « name = \"Les Amis du Parc\" »."),
-        ("The configuration file is not valid TOML (column {column}): {detail}.",
-         "To fix: check the quotes, brackets and \"=\" signs on this line, for example 'name = \"Les Amis du Parc\"'."),
+        (
+            "Le fichier de configuration n'est pas du TOML valide (colonne {column}) : {detail}.",
+            'Pour corriger : vérifiez les guillemets, les crochets et les signes « = » de cette ligne, par exemple « name = "Les Amis du Parc" ».',
+        ),
+        (
+            "The configuration file is not valid TOML (column {column}): {detail}.",
+            'To fix: check the quotes, brackets and "=" signs on this line, for example \'name = "Les Amis du Parc"\'.',
+        ),
     ),
     "AS102": Message(
         "warning",
-        ("Le réglage « {key} » est inconnu dans la section [{table}].{hint_fr}",
-         "Pour corriger : corrigez son nom ou supprimez la ligne ; réglages possibles : {allowed}."),
-        ("The setting \"{key}\" is unknown in the [{table}] section.{hint_en}",
-         "To fix: correct its name or delete the line; possible settings: {allowed}."),
+        (
+            "Le réglage « {key} » est inconnu dans la section [{table}].{hint_fr}",
+            "Pour corriger : corrigez son nom ou supprimez la ligne ; réglages possibles : {allowed}.",
+        ),
+        (
+            'The setting "{key}" is unknown in the [{table}] section.{hint_en}',
+            "To fix: correct its name or delete the line; possible settings: {allowed}.",
+        ),
     ),
     "AS103": Message(
         "error",
-        ("Le réglage « {key} » doit être {expected_fr}, pas « {value} ».",
-         "Pour corriger : écrivez par exemple « {key} = {example} »."),
-        ("The setting \"{key}\" must be {expected_en}, not \"{value}\".",
-         "To fix: write for example \"{key} = {example}\"."),
+        (
+            "Le réglage « {key} » doit être {expected_fr}, pas « {value} ».",
+            "Pour corriger : écrivez par exemple « {key} = {example} ».",
+        ),
+        (
+            'The setting "{key}" must be {expected_en}, not "{value}".',
+            'To fix: write for example "{key} = {example}".',
+        ),
     ),
     "AS104": Message(
         "error",
-        ("Le réglage obligatoire « {key} » manque dans la section [{table}].",
-         "Pour corriger : ajoutez sous [{table}] une ligne comme « {key} = {example} »."),
-        ("The required setting \"{key}\" is missing from the [{table}] section.",
-         "To fix: add under [{table}] a line such as \"{key} = {example}\"."),
+        (
+            "Le réglage obligatoire « {key} » manque dans la section [{table}].",
+            "Pour corriger : ajoutez sous [{table}] une ligne comme « {key} = {example} ».",
+        ),
+        (
+            'The required setting "{key}" is missing from the [{table}] section.',
+            'To fix: add under [{table}] a line such as "{key} = {example}".',
+        ),
     ),
     "AS105": Message(
         "error",
-        ("La langue « {value} » n'est pas prise en charge.",
-         "Pour corriger : écrivez « language = \"fr\" » ou « language = \"en\" »."),
-        ("The language \"{value}\" is not supported.",
-         "To fix: write 'language = \"fr\"' or 'language = \"en\"'."),
+        (
+            "La langue « {value} » n'est pas prise en charge.",
+            'Pour corriger : écrivez « language = "fr" » ou « language = "en" ».',
+        ),
+        (
+            'The language "{value}" is not supported.',
+            "To fix: write 'language = \"fr\"' or 'language = \"en\"'.",
+        ),
     ),
     "AS106": Message(
         "error",
-        ("Le fuseau horaire « {value} » est inconnu.{hint_fr}",
-         "Pour corriger : donnez un nom de fuseau IANA, par exemple « timezone = \"Europe/Paris\" »."),
-        ("The time zone \"{value}\" is unknown.{hint_en}",
-         "To fix: give an IANA time zone name, for example 'timezone = \"Europe/Paris\"'."),
+        (
+            "Le fuseau horaire « {value} » est inconnu.{hint_fr}",
+            'Pour corriger : donnez un nom de fuseau IANA, par exemple « timezone = "Europe/Paris" ».',
+        ),
+        (
+            'The time zone "{value}" is unknown.{hint_en}',
+            "To fix: give an IANA time zone name, for example 'timezone = \"Europe/Paris\"'.",
+        ),
     ),
     "AS107": Message(
         "error",
-        ("La couleur « {value} » de « {key} » n'est pas une couleur hexadécimale.",
-         "Pour corriger : écrivez six chiffres hexadécimaux après un #, par exemple « {key} = \"#1d5c4d\" »."),
-        ("The colour \"{value}\" of \"{key}\" is not a hexadecimal colour.",
-         "To fix: write six hexadecimal digits after a #, for example '{key} = \"#1d5c4d\"'."),
+        (
+            "La couleur « {value} » de « {key} » n'est pas une couleur hexadécimale.",
+            'Pour corriger : écrivez six chiffres hexadécimaux après un #, par exemple « {key} = "#1d5c4d" ».',
+        ),
+        (
+            'The colour "{value}" of "{key}" is not a hexadecimal colour.',
+            "To fix: write six hexadecimal digits after a #, for example '{key} = \"#1d5c4d\"'.",
+        ),
     ),
     "AS108": Message(
         "error",
-        ("L'adresse « {value} » de « {key} » n'est pas une adresse web complète.",
-         "Pour corriger : commencez par https://, par exemple « {key} = \"https://mon-asso.fr\" »."),
-        ("The address \"{value}\" of \"{key}\" is not a complete web address.",
-         "To fix: start with https://, for example '{key} = \"https://my-association.org\"'."),
+        (
+            "L'adresse « {value} » de « {key} » n'est pas une adresse web complète.",
+            'Pour corriger : commencez par https://, par exemple « {key} = "https://mon-asso.fr" ».',
+        ),
+        (
+            'The address "{value}" of "{key}" is not a complete web address.',
+            "To fix: start with https://, for example '{key} = \"https://my-association.org\"'.",
+        ),
     ),
     "AS109": Message(
         "error",
-        ("Le dossier « {site} » ne contient pas de fichier assosite.toml.",
-         "Pour corriger : lancez la commande depuis le dossier du site, ou créez un site avec « assosite init mon-site »."),
-        ("The folder \"{site}\" has no assosite.toml file.",
-         "To fix: run the command from the site folder, or create a site with \"assosite init my-site\"."),
+        (
+            "Le dossier « {site} » ne contient pas de fichier assosite.toml.",
+            "Pour corriger : lancez la commande depuis le dossier du site, ou créez un site avec « assosite init mon-site ».",
+        ),
+        (
+            'The folder "{site}" has no assosite.toml file.',
+            'To fix: run the command from the site folder, or create a site with "assosite init my-site".',
+        ),
     ),
     "AS110": Message(
         "error",
-        ("Le fichier « {value} » indiqué par « {key} » n'existe pas dans content/.",
-         "Pour corriger : placez le fichier dans content/images/ et écrivez « {key} = \"images/logo.svg\" »."),
-        ("The file \"{value}\" given by \"{key}\" does not exist in content/.",
-         "To fix: put the file in content/images/ and write '{key} = \"images/logo.svg\"'."),
+        (
+            "Le fichier « {value} » indiqué par « {key} » n'existe pas dans content/.",
+            'Pour corriger : placez le fichier dans content/images/ et écrivez « {key} = "images/logo.svg" ».',
+        ),
+        (
+            'The file "{value}" given by "{key}" does not exist in content/.',
+            "To fix: put the file in content/images/ and write '{key} = \"images/logo.svg\"'.",
+        ),
     ),
     "AS111": Message(
         "error",
-        ("Le réglage Pelican « {key} » ne peut pas être changé dans [pelican] : {reason_fr}.",
-         "Pour corriger : supprimez cette ligne de [pelican] ; assosite règle « {key} » lui-même."),
-        ("The Pelican setting \"{key}\" cannot be changed in [pelican]: {reason_en}.",
-         "To fix: delete this line from [pelican]; assosite sets \"{key}\" itself."),
+        (
+            "Le réglage Pelican « {key} » ne peut pas être changé dans [pelican] : {reason_fr}.",
+            "Pour corriger : supprimez cette ligne de [pelican] ; assosite règle « {key} » lui-même.",
+        ),
+        (
+            'The Pelican setting "{key}" cannot be changed in [pelican]: {reason_en}.',
+            'To fix: delete this line from [pelican]; assosite sets "{key}" itself.',
+        ),
     ),
     "AS112": Message(
         "error",
-        ("Le dossier de sortie « {output} » contient le site lui-même ; le remplacer effacerait vos fichiers.",
-         "Pour corriger : choisissez un dossier à part, par exemple « --output output »."),
-        ("The output folder \"{output}\" contains the site itself; replacing it would delete your files.",
-         "To fix: choose a separate folder, for example \"--output output\"."),
+        (
+            "Le dossier de sortie « {output} » contient le site lui-même ; le remplacer effacerait vos fichiers.",
+            "Pour corriger : choisissez un dossier à part, par exemple « --output output ».",
+        ),
+        (
+            'The output folder "{output}" contains the site itself; replacing it would delete your files.',
+            'To fix: choose a separate folder, for example "--output output".',
+        ),
     ),
     "AS113": Message(
         "error",
-        ("Le dossier de sortie « {output} » contient déjà des fichiers qui ne viennent pas d'assosite ; il ne sera pas remplacé.",
-         "Pour corriger : choisissez un dossier vide ou nouveau, par exemple « --output output »."),
-        ("The output folder \"{output}\" already holds files that assosite did not make; it will not be replaced.",
-         "To fix: choose an empty or new folder, for example \"--output output\"."),
+        (
+            "Le dossier de sortie « {output} » contient déjà des fichiers qui ne viennent pas d'assosite ; il ne sera pas remplacé.",
+            "Pour corriger : choisissez un dossier vide ou nouveau, par exemple « --output output ».",
+        ),
+        (
+            'The output folder "{output}" already holds files that assosite did not make; it will not be replaced.',
+            'To fix: choose an empty or new folder, for example "--output output".',
+        ),
     ),
     "AS130": Message(
         "error",
-        ("Le dossier « {value} » existe déjà et n'est pas vide : rien n'a été copié.",
-         "Pour corriger : choisissez un nouveau dossier, ou ajoutez --force pour y copier le site de départ (vos autres fichiers sont gardés)."),
-        ("The folder \"{value}\" already exists and is not empty: nothing was copied.",
-         "To fix: choose a new folder, or add --force to copy the starter site into it (your other files are kept)."),
+        (
+            "Le dossier « {value} » existe déjà et n'est pas vide : rien n'a été copié.",
+            "Pour corriger : choisissez un nouveau dossier, ou ajoutez --force pour y copier le site de départ (vos autres fichiers sont gardés).",
+        ),
+        (
+            'The folder "{value}" already exists and is not empty: nothing was copied.',
+            "To fix: choose a new folder, or add --force to copy the starter site into it (your other files are kept).",
+        ),
     ),
     "AS131": Message(
         "error",
-        ("Le fichier « {value} » existe déjà : il n'a pas été remplacé.",
-         "Pour corriger : choisissez un autre titre, ou modifiez le fichier existant."),
-        ("The file \"{value}\" already exists: it was not replaced.",
-         "To fix: choose another title, or edit the existing file."),
+        (
+            "Le fichier « {value} » existe déjà : il n'a pas été remplacé.",
+            "Pour corriger : choisissez un autre titre, ou modifiez le fichier existant.",
+        ),
+        (
+            'The file "{value}" already exists: it was not replaced.',
+            "To fix: choose another title, or edit the existing file.",
+        ),
     ),
     # AS2xx: content files
     "AS201": Message(
         "error",
-        ("L'en-tête du fichier est mal écrit : {detail_fr}.",
-         "Pour corriger : écrivez une information par ligne, sous la forme « clé: valeur », par exemple « title: Fête de quartier »."),
-        ("The file header is badly written: {detail}.",
-         "To fix: write one piece of information per line as \"key: value\", for example \"title: Neighbourhood party\"."),
+        (
+            "L'en-tête du fichier est mal écrit : {detail_fr}.",
+            "Pour corriger : écrivez une information par ligne, sous la forme « clé: valeur », par exemple « title: Fête de quartier ».",
+        ),
+        (
+            "The file header is badly written: {detail}.",
+            'To fix: write one piece of information per line as "key: value", for example "title: Neighbourhood party".',
+        ),
     ),
     "AS202": Message(
         "error",
-        ("L'information obligatoire « {key} » ({label_fr}) manque dans l'en-tête.",
-         "Pour corriger : ajoutez dans l'en-tête, entre les lignes « --- », une ligne comme « {key}: {example} »."),
-        ("The required \"{key}\" ({label_en}) is missing from the header.",
-         "To fix: add to the header, between the \"---\" lines, a line such as \"{key}: {example}\"."),
+        (
+            "L'information obligatoire « {key} » ({label_fr}) manque dans l'en-tête.",
+            "Pour corriger : ajoutez dans l'en-tête, entre les lignes « --- », une ligne comme « {key}: {example} ».",
+        ),
+        (
+            'The required "{key}" ({label_en}) is missing from the header.',
+            'To fix: add to the header, between the "---" lines, a line such as "{key}: {example}".',
+        ),
     ),
     "AS203": Message(
         "error",
-        ("La date de fin « {end} » est avant la date de début « {start} ».",
-         "Pour corriger : indiquez une fin après le début, par exemple « end: {example} »."),
-        ("The end date \"{end}\" is before the start date \"{start}\".",
-         "To fix: give an end after the start, for example \"end: {example}\"."),
+        (
+            "La date de fin « {end} » est avant la date de début « {start} ».",
+            "Pour corriger : indiquez une fin après le début, par exemple « end: {example} ».",
+        ),
+        (
+            'The end date "{end}" is before the start date "{start}".',
+            'To fix: give an end after the start, for example "end: {example}".',
+        ),
     ),
     "AS204": Message(
         "error",
-        ("La date « {value} » de « {key} » n'est pas une date valide.",
-         "Pour corriger : écrivez l'année, le mois et le jour, puis l'heure si besoin, par exemple « {key}: 2026-03-14 18:30 »."),
-        ("The date \"{value}\" of \"{key}\" is not a valid date.",
-         "To fix: write the year, month and day, then the time if needed, for example \"{key}: 2026-03-14 18:30\"."),
+        (
+            "La date « {value} » de « {key} » n'est pas une date valide.",
+            "Pour corriger : écrivez l'année, le mois et le jour, puis l'heure si besoin, par exemple « {key}: 2026-03-14 18:30 ».",
+        ),
+        (
+            'The date "{value}" of "{key}" is not a valid date.',
+            'To fix: write the year, month and day, then the time if needed, for example "{key}: 2026-03-14 18:30".',
+        ),
     ),
     "AS205": Message(
         "error",
-        ("« {key} » doit être {expected_fr}, pas « {value} ».",
-         "Pour corriger : écrivez par exemple « {key}: {example} »."),
-        ("\"{key}\" must be {expected_en}, not \"{value}\".",
-         "To fix: write for example \"{key}: {example}\"."),
+        (
+            "« {key} » doit être {expected_fr}, pas « {value} ».",
+            "Pour corriger : écrivez par exemple « {key}: {example} ».",
+        ),
+        (
+            '"{key}" must be {expected_en}, not "{value}".',
+            'To fix: write for example "{key}: {example}".',
+        ),
     ),
     "AS206": Message(
         "warning",
-        ("L'information « {key} » est inconnue et sera ignorée.{hint_fr}",
-         "Pour corriger : corrigez son nom ou supprimez la ligne ; informations possibles : {allowed}."),
-        ("\"{key}\" is unknown and will be ignored.{hint_en}",
-         "To fix: correct its name or delete the line; possible keys: {allowed}."),
+        (
+            "L'information « {key} » est inconnue et sera ignorée.{hint_fr}",
+            "Pour corriger : corrigez son nom ou supprimez la ligne ; informations possibles : {allowed}.",
+        ),
+        (
+            '"{key}" is unknown and will be ignored.{hint_en}',
+            "To fix: correct its name or delete the line; possible keys: {allowed}.",
+        ),
     ),
     "AS207": Message(
         "error",
-        ("L'image « {value} » n'a pas de texte alternatif : une personne aveugle ne saura pas ce qu'elle montre.",
-         "Pour corriger : décrivez l'image en une phrase avec « {alt_key}: Des bénévoles plantent des tomates » ; si elle est purement décorative, ajoutez « decorative: true » et « {alt_key}: \"\" »."),
-        ("The image \"{value}\" has no text alternative: a blind person will not know what it shows.",
-         "To fix: describe the image in one sentence with \"{alt_key}: Volunteers planting tomatoes\"; if it is purely decorative, add \"decorative: true\" and '{alt_key}: \"\"'."),
+        (
+            "L'image « {value} » n'a pas de texte alternatif : une personne aveugle ne saura pas ce qu'elle montre.",
+            'Pour corriger : décrivez l\'image en une phrase avec « {alt_key}: Des bénévoles plantent des tomates » ; si elle est purement décorative, ajoutez « decorative: true » et « {alt_key}: "" ».',
+        ),
+        (
+            'The image "{value}" has no text alternative: a blind person will not know what it shows.',
+            'To fix: describe the image in one sentence with "{alt_key}: Volunteers planting tomatoes"; if it is purely decorative, add "decorative: true" and \'{alt_key}: ""\'.',
+        ),
     ),
     "AS208": Message(
         "error",
-        ("L'image « {value} » est introuvable dans le dossier content/.",
-         "Pour corriger : vérifiez le nom du fichier (majuscules, accents, extension) et placez-le dans content/images/, puis écrivez « {key}: images/nom-du-fichier.jpg »."),
-        ("The image \"{value}\" cannot be found in the content/ folder.",
-         "To fix: check the file name (capitals, accents, extension), put it in content/images/, then write \"{key}: images/file-name.jpg\"."),
+        (
+            "L'image « {value} » est introuvable dans le dossier content/.",
+            "Pour corriger : vérifiez le nom du fichier (majuscules, accents, extension) et placez-le dans content/images/, puis écrivez « {key}: images/nom-du-fichier.jpg ».",
+        ),
+        (
+            'The image "{value}" cannot be found in the content/ folder.',
+            'To fix: check the file name (capitals, accents, extension), put it in content/images/, then write "{key}: images/file-name.jpg".',
+        ),
     ),
     "AS209": Message(
         "error",
-        ("Ce témoignage n'a pas de date de consentement : il ne peut pas être publié.",
-         "Pour corriger : une fois l'accord de la personne obtenu, ajoutez la date de cet accord, par exemple « consent: 2026-03-01 »."),
-        ("This testimony has no consent date: it cannot be published.",
-         "To fix: once the person has agreed, add the date of their agreement, for example \"consent: 2026-03-01\"."),
+        (
+            "Ce témoignage n'a pas de date de consentement : il ne peut pas être publié.",
+            "Pour corriger : une fois l'accord de la personne obtenu, ajoutez la date de cet accord, par exemple « consent: 2026-03-01 ».",
+        ),
+        (
+            "This testimony has no consent date: it cannot be published.",
+            'To fix: once the person has agreed, add the date of their agreement, for example "consent: 2026-03-01".',
+        ),
     ),
     "AS210": Message(
         "warning",
-        ("Le consentement de ce témoignage a expiré le {value} : il n'est plus publié.",
-         "Pour corriger : demandez à nouveau l'accord de la personne et mettez à jour « consent » et « consent_expires », ou supprimez le fichier."),
-        ("The consent for this testimony expired on {value}: it is no longer published.",
-         "To fix: ask the person again and update \"consent\" and \"consent_expires\", or delete the file."),
+        (
+            "Le consentement de ce témoignage a expiré le {value} : il n'est plus publié.",
+            "Pour corriger : demandez à nouveau l'accord de la personne et mettez à jour « consent » et « consent_expires », ou supprimez le fichier.",
+        ),
+        (
+            "The consent for this testimony expired on {value}: it is no longer published.",
+            'To fix: ask the person again and update "consent" and "consent_expires", or delete the file.',
+        ),
     ),
     "AS211": Message(
         "error",
-        ("L'adresse « {url} » est déjà utilisée par « {other} » : ce fichier n'est pas publié.",
-         "Pour corriger : donnez à l'un des deux un autre nom court, par exemple « slug: {example} »."),
-        ("The address \"{url}\" is already used by \"{other}\": this file is not published.",
-         "To fix: give one of them another short name, for example \"slug: {example}\"."),
+        (
+            "L'adresse « {url} » est déjà utilisée par « {other} » : ce fichier n'est pas publié.",
+            "Pour corriger : donnez à l'un des deux un autre nom court, par exemple « slug: {example} ».",
+        ),
+        (
+            'The address "{url}" is already used by "{other}": this file is not published.',
+            'To fix: give one of them another short name, for example "slug: {example}".',
+        ),
     ),
     "AS212": Message(
         "error",
-        ("Le fichier est vide.",
-         "Pour corriger : créez-le avec « assosite new news \"Mon titre\" », ou supprimez-le."),
-        ("The file is empty.",
-         "To fix: create it with 'assosite new news \"My title\"', or delete it."),
+        (
+            "Le fichier est vide.",
+            'Pour corriger : créez-le avec « assosite new news "Mon titre" », ou supprimez-le.',
+        ),
+        (
+            "The file is empty.",
+            "To fix: create it with 'assosite new news \"My title\"', or delete it.",
+        ),
     ),
     "AS213": Message(
         "error",
-        ("Le type « {value} » est inconnu.",
-         "Pour corriger : écrivez « type: news », « type: event », « type: testimony » ou « type: page »."),
-        ("The type \"{value}\" is unknown.",
-         "To fix: write \"type: news\", \"type: event\", \"type: testimony\" or \"type: page\"."),
+        (
+            "Le type « {value} » est inconnu.",
+            "Pour corriger : écrivez « type: news », « type: event », « type: testimony » ou « type: page ».",
+        ),
+        (
+            'The type "{value}" is unknown.',
+            'To fix: write "type: news", "type: event", "type: testimony" or "type: page".',
+        ),
     ),
     "AS214": Message(
         "warning",
-        ("Ce fichier n'est dans aucun dossier de contenu : il n'est pas publié.",
-         "Pour corriger : déplacez-le dans content/news/, content/events/, content/testimonies/ ou content/pages/."),
-        ("This file is in no content folder: it is not published.",
-         "To fix: move it to content/news/, content/events/, content/testimonies/ or content/pages/."),
+        (
+            "Ce fichier n'est dans aucun dossier de contenu : il n'est pas publié.",
+            "Pour corriger : déplacez-le dans content/news/, content/events/, content/testimonies/ ou content/pages/.",
+        ),
+        (
+            "This file is in no content folder: it is not published.",
+            "To fix: move it to content/news/, content/events/, content/testimonies/ or content/pages/.",
+        ),
     ),
     "AS215": Message(
         "error",
-        ("La valeur « {value} » de « {key} » n'est pas possible.",
-         "Pour corriger : choisissez parmi {allowed}."),
-        ("The value \"{value}\" of \"{key}\" is not possible.",
-         "To fix: choose one of {allowed}."),
+        (
+            "La valeur « {value} » de « {key} » n'est pas possible.",
+            "Pour corriger : choisissez parmi {allowed}.",
+        ),
+        ('The value "{value}" of "{key}" is not possible.', "To fix: choose one of {allowed}."),
     ),
     "AS216": Message(
         "warning",
-        ("« {key} » donne un décalage horaire (« {value} ») mais pas « {other} » : « {other} » est lu à l'heure de {timezone}.",
-         "Pour corriger : écrivez les deux dates de la même façon, sans décalage, par exemple « {key}: 2026-03-14 18:30 »."),
-        ("\"{key}\" gives a UTC offset (\"{value}\") but \"{other}\" does not: \"{other}\" is read in {timezone} time.",
-         "To fix: write both dates the same way, without an offset, for example \"{key}: 2026-03-14 18:30\"."),
+        (
+            "« {key} » donne un décalage horaire (« {value} ») mais pas « {other} » : « {other} » est lu à l'heure de {timezone}.",
+            "Pour corriger : écrivez les deux dates de la même façon, sans décalage, par exemple « {key}: 2026-03-14 18:30 ».",
+        ),
+        (
+            '"{key}" gives a UTC offset ("{value}") but "{other}" does not: "{other}" is read in {timezone} time.',
+            'To fix: write both dates the same way, without an offset, for example "{key}: 2026-03-14 18:30".',
+        ),
     ),
     "AS217": Message(
         "error",
-        ("Le début « {start} » et la fin « {end} » ne sont pas de la même sorte : l'un a une heure, l'autre non.",
-         "Pour corriger : pour un événement sur la journée, donnez deux dates sans heure (« end: 2026-03-15 ») ; sinon, donnez une heure aux deux."),
-        ("The start \"{start}\" and the end \"{end}\" are not of the same kind: one has a time, the other does not.",
-         "To fix: for an all-day event, give two dates without time (\"end: 2026-03-15\"); otherwise give both a time."),
+        (
+            "Le début « {start} » et la fin « {end} » ne sont pas de la même sorte : l'un a une heure, l'autre non.",
+            "Pour corriger : pour un événement sur la journée, donnez deux dates sans heure (« end: 2026-03-15 ») ; sinon, donnez une heure aux deux.",
+        ),
+        (
+            'The start "{start}" and the end "{end}" are not of the same kind: one has a time, the other does not.',
+            'To fix: for an all-day event, give two dates without time ("end: 2026-03-15"); otherwise give both a time.',
+        ),
     ),
     "AS218": Message(
         "error",
-        ("L'adresse « {value} » de « {key} » n'est pas un lien valide.",
-         "Pour corriger : écrivez une adresse complète qui commence par https://, ou une page du site qui commence par /, par exemple « {key}: https://exemple.org/inscription »."),
-        ("The address \"{value}\" of \"{key}\" is not a valid link.",
-         "To fix: write a complete address starting with https://, or a site page starting with /, for example \"{key}: https://example.org/register\"."),
+        (
+            "L'adresse « {value} » de « {key} » n'est pas un lien valide.",
+            "Pour corriger : écrivez une adresse complète qui commence par https://, ou une page du site qui commence par /, par exemple « {key}: https://exemple.org/inscription ».",
+        ),
+        (
+            'The address "{value}" of "{key}" is not a valid link.',
+            'To fix: write a complete address starting with https://, or a site page starting with /, for example "{key}: https://example.org/register".',
+        ),
     ),
     "AS219": Message(
         "error",
-        ("Le fuseau horaire « {value} » est inconnu.{hint_fr}",
-         "Pour corriger : donnez un nom de fuseau IANA, par exemple « timezone: Europe/Paris » ou « timezone: America/Martinique »."),
-        ("The time zone \"{value}\" is unknown.{hint_en}",
-         "To fix: give an IANA time zone name, for example \"timezone: Europe/Paris\" or \"timezone: America/Martinique\"."),
+        (
+            "Le fuseau horaire « {value} » est inconnu.{hint_fr}",
+            "Pour corriger : donnez un nom de fuseau IANA, par exemple « timezone: Europe/Paris » ou « timezone: America/Martinique ».",
+        ),
+        (
+            'The time zone "{value}" is unknown.{hint_en}',
+            'To fix: give an IANA time zone name, for example "timezone: Europe/Paris" or "timezone: America/Martinique".',
+        ),
     ),
     "AS220": Message(
         "warning",
-        ("Le titre contient des balises HTML (« {value} ») : elles seront affichées telles quelles.",
-         "Pour corriger : écrivez le titre en texte simple, sans « < » ni « > »."),
-        ("The title contains HTML tags (\"{value}\"): they will be shown as plain text.",
-         "To fix: write the title as plain text, without \"<\" or \">\"."),
+        (
+            "Le titre contient des balises HTML (« {value} ») : elles seront affichées telles quelles.",
+            "Pour corriger : écrivez le titre en texte simple, sans « < » ni « > ».",
+        ),
+        (
+            'The title contains HTML tags ("{value}"): they will be shown as plain text.',
+            'To fix: write the title as plain text, without "<" or ">".',
+        ),
     ),
     "AS221": Message(
         "error",
-        ("L'en-tête contient une tabulation : les informations doivent être alignées avec des espaces.",
-         "Pour corriger : remplacez la tabulation de cette ligne par deux espaces."),
-        ("The header contains a tab: information must be aligned with spaces.",
-         "To fix: replace the tab on this line with two spaces."),
+        (
+            "L'en-tête contient une tabulation : les informations doivent être alignées avec des espaces.",
+            "Pour corriger : remplacez la tabulation de cette ligne par deux espaces.",
+        ),
+        (
+            "The header contains a tab: information must be aligned with spaces.",
+            "To fix: replace the tab on this line with two spaces.",
+        ),
     ),
     "AS222": Message(
         "error",
-        ("L'en-tête commence par « {fence} » mais n'est jamais fermé.",
-         "Pour corriger : ajoutez une ligne « {fence} » seule à la fin de l'en-tête, avant le texte."),
-        ("The header starts with \"{fence}\" but is never closed.",
-         "To fix: add a line with only \"{fence}\" at the end of the header, before the text."),
+        (
+            "L'en-tête commence par « {fence} » mais n'est jamais fermé.",
+            "Pour corriger : ajoutez une ligne « {fence} » seule à la fin de l'en-tête, avant le texte.",
+        ),
+        (
+            'The header starts with "{fence}" but is never closed.',
+            'To fix: add a line with only "{fence}" at the end of the header, before the text.',
+        ),
     ),
     "AS223": Message(
         "warning",
-        ("L'information « {key} » est écrite deux fois dans l'en-tête (aussi ligne {other}) : seule la dernière compte.",
-         "Pour corriger : gardez une seule ligne « {key}: … »."),
-        ("\"{key}\" is written twice in the header (also on line {other}): only the last one counts.",
-         "To fix: keep a single \"{key}: …\" line."),
+        (
+            "L'information « {key} » est écrite deux fois dans l'en-tête (aussi ligne {other}) : seule la dernière compte.",
+            "Pour corriger : gardez une seule ligne « {key}: … ».",
+        ),
+        (
+            '"{key}" is written twice in the header (also on line {other}): only the last one counts.',
+            'To fix: keep a single "{key}: …" line.',
+        ),
     ),
     "AS224": Message(
         "error",
-        ("Le fichier n'est pas enregistré en UTF-8 : {detail}.",
-         "Pour corriger : dans votre éditeur, choisissez « Enregistrer sous… » puis l'encodage « UTF-8 »."),
-        ("The file is not saved as UTF-8: {detail}.",
-         "To fix: in your editor, choose \"Save as…\" and the \"UTF-8\" encoding."),
+        (
+            "Le fichier n'est pas enregistré en UTF-8 : {detail}.",
+            "Pour corriger : dans votre éditeur, choisissez « Enregistrer sous… » puis l'encodage « UTF-8 ».",
+        ),
+        (
+            "The file is not saved as UTF-8: {detail}.",
+            'To fix: in your editor, choose "Save as…" and the "UTF-8" encoding.',
+        ),
     ),
     "AS225": Message(
         "error",
-        ("L'adresse courte « {value} » est réservée par le site ({url}).",
-         "Pour corriger : choisissez un autre nom, par exemple « slug: {example} »."),
-        ("The short name \"{value}\" is reserved by the site ({url}).",
-         "To fix: choose another name, for example \"slug: {example}\"."),
+        (
+            "L'adresse courte « {value} » est réservée par le site ({url}).",
+            "Pour corriger : choisissez un autre nom, par exemple « slug: {example} ».",
+        ),
+        (
+            'The short name "{value}" is reserved by the site ({url}).',
+            'To fix: choose another name, for example "slug: {example}".',
+        ),
     ),
     "AS226": Message(
         "error",
-        ("L'en-tête du fichier n'est pas une liste d'informations « clé: valeur ».",
-         "Pour corriger : écrivez une information par ligne, par exemple « title: Fête de quartier »."),
-        ("The file header is not a list of \"key: value\" information.",
-         "To fix: write one piece of information per line, for example \"title: Neighbourhood party\"."),
+        (
+            "L'en-tête du fichier n'est pas une liste d'informations « clé: valeur ».",
+            "Pour corriger : écrivez une information par ligne, par exemple « title: Fête de quartier ».",
+        ),
+        (
+            'The file header is not a list of "key: value" information.',
+            'To fix: write one piece of information per line, for example "title: Neighbourhood party".',
+        ),
     ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",
-        ("Le titre fait {length} caractères : au-delà de {limit}, il est coupé dans les résultats de recherche et fatigue le lecteur.",
-         "Pour corriger : gardez l'essentiel en moins de {limit} caractères et mettez le reste dans le résumé."),
-        ("The title is {length} characters long: beyond {limit}, it is cut in search results and tires the reader.",
-         "To fix: keep the essentials in under {limit} characters and move the rest to the summary."),
+        (
+            "Le titre fait {length} caractères : au-delà de {limit}, il est coupé dans les résultats de recherche et fatigue le lecteur.",
+            "Pour corriger : gardez l'essentiel en moins de {limit} caractères et mettez le reste dans le résumé.",
+        ),
+        (
+            "The title is {length} characters long: beyond {limit}, it is cut in search results and tires the reader.",
+            "To fix: keep the essentials in under {limit} characters and move the rest to the summary.",
+        ),
     ),
     # AS4xx: theme, templates and build
     "AS401": Message(
         "error",
-        ("Le thème « {value} » est introuvable.",
-         "Pour corriger : écrivez « theme = \"default\" » ou le chemin d'un dossier de thème existant."),
-        ("The theme \"{value}\" cannot be found.",
-         "To fix: write 'theme = \"default\"' or the path of an existing theme folder."),
+        (
+            "Le thème « {value} » est introuvable.",
+            'Pour corriger : écrivez « theme = "default" » ou le chemin d\'un dossier de thème existant.',
+        ),
+        (
+            'The theme "{value}" cannot be found.',
+            "To fix: write 'theme = \"default\"' or the path of an existing theme folder.",
+        ),
     ),
     "AS402": Message(
         "error",
-        ("Le gabarit n'a pas pu être affiché : {detail}.",
-         "Pour corriger : vérifiez ce gabarit du thème ; relancez avec --debug pour plus de détails."),
-        ("The template could not be rendered: {detail}.",
-         "To fix: check this theme template; run again with --debug for details."),
+        (
+            "Le gabarit n'a pas pu être affiché : {detail}.",
+            "Pour corriger : vérifiez ce gabarit du thème ; relancez avec --debug pour plus de détails.",
+        ),
+        (
+            "The template could not be rendered: {detail}.",
+            "To fix: check this theme template; run again with --debug for details.",
+        ),
     ),
     "AS403": Message(
         "warning",
-        ("Pelican signale : {detail}",
-         "Pour corriger : relancez avec --debug pour plus de détails."),
-        ("Pelican reports: {detail}",
-         "To fix: run again with --debug for details."),
+        (
+            "Pelican signale : {detail}",
+            "Pour corriger : relancez avec --debug pour plus de détails.",
+        ),
+        ("Pelican reports: {detail}", "To fix: run again with --debug for details."),
     ),
     "AS405": Message(
         "error",
-        ("Pelican signale une erreur : {detail}",
-         "Pour corriger : relancez avec --debug pour plus de détails ; si le problème persiste, signalez-le."),
-        ("Pelican reports an error: {detail}",
-         "To fix: run again with --debug for details; if the problem persists, report it."),
+        (
+            "Pelican signale une erreur : {detail}",
+            "Pour corriger : relancez avec --debug pour plus de détails ; si le problème persiste, signalez-le.",
+        ),
+        (
+            "Pelican reports an error: {detail}",
+            "To fix: run again with --debug for details; if the problem persists, report it.",
+        ),
     ),
     "AS404": Message(
         "error",
-        ("La construction n'a pas pu aller au bout : {detail}.",
-         "Pour corriger : relancez avec --debug pour plus de détails ; si le problème persiste, signalez-le."),
-        ("The build could not finish: {detail}.",
-         "To fix: run again with --debug for details; if the problem persists, report it."),
+        (
+            "La construction n'a pas pu aller au bout : {detail}.",
+            "Pour corriger : relancez avec --debug pour plus de détails ; si le problème persiste, signalez-le.",
+        ),
+        (
+            "The build could not finish: {detail}.",
+            "To fix: run again with --debug for details; if the problem persists, report it.",
+        ),
     ),
 }
 
@@ -476,31 +658,41 @@ def _summary_en(facts: dict[str, Any]) -> str:
     if facts["check"]:
         return f"{counts}{where}." if problems else "No problem found."
     if not facts["published"]:
-        return (f"{counts}{where}. Nothing was published; the previous version of the "
-                "site stays online.")
-    built = (f"Site built in {facts['output']}: {_plural(facts['pages'], 'page', 'pages')} "
-             f"in {facts['seconds']:.1f} s.")
+        return (
+            f"{counts}{where}. Nothing was published; the previous version of the "
+            "site stays online."
+        )
+    built = (
+        f"Site built in {facts['output']}: {_plural(facts['pages'], 'page', 'pages')} "
+        f"in {facts['seconds']:.1f} s."
+    )
     if facts["failed"]:
-        return (f"{counts}{where}. {built} Files with errors were left out; an automatic "
-                "deployment stops here and the previous version stays online.")
+        return (
+            f"{counts}{where}. {built} Files with errors were left out; an automatic "
+            "deployment stops here and the previous version stays online."
+        )
     return f"{built} {counts}{where}." if problems else f"{built} No problem."
 
 
 def _summary_fr(facts: dict[str, Any]) -> str:
     counts = _counts("fr", facts["errors"], facts["warnings"], facts["suggestions"])
     problems = facts["errors"] or facts["warnings"]
-    where = (f" dans {_plural(facts['files'], 'fichier', 'fichiers')}"
-             if facts["files"] else "")
+    where = f" dans {_plural(facts['files'], 'fichier', 'fichiers')}" if facts["files"] else ""
     if facts["check"]:
         return f"{counts}{where}." if problems else "Aucun problème trouvé."
     if not facts["published"]:
-        return (f"{counts}{where}. Rien n'a été publié ; la version précédente du site "
-                "reste en ligne.")
+        return (
+            f"{counts}{where}. Rien n'a été publié ; la version précédente du site reste en ligne."
+        )
     seconds = f"{facts['seconds']:.1f}".replace(".", ",")
-    built = (f"Site construit dans {facts['output']} : "
-             f"{_plural(facts['pages'], 'page', 'pages')} en {seconds} s.")
+    built = (
+        f"Site construit dans {facts['output']} : "
+        f"{_plural(facts['pages'], 'page', 'pages')} en {seconds} s."
+    )
     if facts["failed"]:
-        return (f"{counts}{where}. {built} Les fichiers en erreur ont été laissés de côté ; "
-                "une publication automatique s'arrête ici et la version précédente reste "
-                "en ligne.")
+        return (
+            f"{counts}{where}. {built} Les fichiers en erreur ont été laissés de côté ; "
+            "une publication automatique s'arrête ici et la version précédente reste "
+            "en ligne."
+        )
     return f"{built} {counts}{where}." if problems else f"{built} Aucun problème."

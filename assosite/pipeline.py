@@ -28,8 +28,7 @@ from assosite.urls import site_paths
 
 # Settings a plain ``pelicanconf.py`` may not own: assosite sets them when they still
 # have Pelican's default value (a site's own choice always wins).
-_KEEP_FROM_PELICANCONF = {"PATH", "OUTPUT_PATH", "SITEURL", "SITENAME", "PLUGINS",
-                          "ASSOSITE_ROOT"}
+_KEEP_FROM_PELICANCONF = {"PATH", "OUTPUT_PATH", "SITEURL", "SITENAME", "PLUGINS", "ASSOSITE_ROOT"}
 
 
 def setup(pelican: Any) -> None:
@@ -44,8 +43,9 @@ def setup(pelican: Any) -> None:
     root = Path(settings["PATH"]).resolve().parent
     config, problems = config_from_data(root, _data_from_pelicanconf(settings))
     if config is None:
-        raise ConfigError("assosite: " + "; ".join(p.message()[0] for p in problems),
-                          BuildReport(problems))
+        raise ConfigError(
+            "assosite: " + "; ".join(p.message()[0] for p in problems), BuildReport(problems)
+        )
     state = BuildState(config=config, report=BuildReport(list(problems)))
     overrides = pelican_overrides(config, Path(settings["OUTPUT_PATH"]))
     for key, value in overrides.items():
@@ -61,9 +61,12 @@ def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]
     from assosite.config import SECTIONS  # noqa: PLC0415 (keeps the import graph flat)
 
     data: dict[str, dict[str, Any]] = {
-        "site": {"name": settings.get("SITENAME", ""), "url": settings.get("SITEURL", ""),
-                 "language": settings.get("DEFAULT_LANG", "fr"),
-                 "timezone": settings.get("TIMEZONE", "Europe/Paris")},
+        "site": {
+            "name": settings.get("SITENAME", ""),
+            "url": settings.get("SITEURL", ""),
+            "language": settings.get("DEFAULT_LANG", "fr"),
+            "timezone": settings.get("TIMEZONE", "Europe/Paris"),
+        },
     }
     for key, value in settings.items():
         if not key.startswith("ASSOSITE_") or key in (STATE_KEY, "ASSOSITE_ROOT"):
@@ -98,8 +101,7 @@ def read_item(generator: Any, metadata: dict[str, Any]) -> None:
         metadata["status"] = "skip"
 
 
-def _read_item(generator: Any, metadata: dict[str, Any], header: Any,
-               state: BuildState) -> None:
+def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
     state.files_read += 1
     if state.progress is not None:
         state.progress(state.files_read)
@@ -113,9 +115,16 @@ def _read_item(generator: Any, metadata: dict[str, Any], header: Any,
     url = site_paths(state.config.site.language).item_url(item.kind, item.slug)
     settings = generator.settings
     metadata.update(
-        title=item.title, slug=item.slug, status=item.status, url=url,
-        save_as=f"{url}index.html", template=item.kind, item=item, kind=item.kind,
-        tags=[Tag(tag, settings) for tag in item.tags], summary=html.escape(item.summary),
+        title=item.title,
+        slug=item.slug,
+        status=item.status,
+        url=url,
+        save_as=f"{url}index.html",
+        template=item.kind,
+        item=item,
+        kind=item.kind,
+        tags=[Tag(tag, settings) for tag in item.tags],
+        summary=html.escape(item.summary),
     )
     for key in ("date", "modified"):
         if getattr(item, key) is not None:
@@ -136,9 +145,16 @@ def _drop_duplicates(contents: list[Any], state: BuildState, taken: dict[str, An
         if other is not None:
             header = state.headers[item.source]
             key = "slug" if "slug" in header.lines else "title"
-            state.report.add(make_problem("AS211", item.source, header.line(key),
-                                          url="/" + content.url, other=other.item.source,
-                                          example=f"{item.slug}-2"))
+            state.report.add(
+                make_problem(
+                    "AS211",
+                    item.source,
+                    header.line(key),
+                    url="/" + content.url,
+                    other=other.item.source,
+                    example=f"{item.slug}-2",
+                )
+            )
             continue
         taken[content.url] = content
         kept.append(content)
@@ -168,9 +184,16 @@ def drop_duplicate_pages(generator: Any) -> None:
         first = page.url.split("/")[0]
         if item is not None and first in reserved:
             header = state.headers[item.source]
-            state.report.add(make_problem(
-                "AS225", item.source, header.line("slug" if "slug" in header.lines else "title"),
-                value=first, url=f"/{first}/", example=f"{first}-asso"))
+            state.report.add(
+                make_problem(
+                    "AS225",
+                    item.source,
+                    header.line("slug" if "slug" in header.lines else "title"),
+                    value=first,
+                    url=f"/{first}/",
+                    example=f"{first}-asso",
+                )
+            )
             continue
         pages.append(page)
     taken: dict[str, Any] = {}
@@ -192,10 +215,13 @@ def finalize(generators: list[Any]) -> None:
     listings = collect(contents, state.now)
     published = [c.item for c in contents if hasattr(c, "item")]
     state.report.items = len(published)
-    state.report.extend(editorial.run(
-        published, state.config.editorial,
-        lambda item, key: state.headers[item.source].line(key),
-    ))
+    state.report.extend(
+        editorial.run(
+            published,
+            state.config.editorial,
+            lambda item, key: state.headers[item.source].line(key),
+        )
+    )
     budget = state.config.editorial
     context = generators[0].context
     context["assosite"] = state.config

@@ -55,9 +55,9 @@ class SourceHeader:
 class _LineYAMLHandler(frontmatter.YAMLHandler):
     """YAML front matter that also keeps each key's line and typed text."""
 
-    def load_with_lines(self, fm: str, offset: int) -> tuple[Any, dict[str, int],
-                                                             dict[str, str],
-                                                             list[tuple[str, int, int]]]:
+    def load_with_lines(
+        self, fm: str, offset: int
+    ) -> tuple[Any, dict[str, int], dict[str, str], list[tuple[str, int, int]]]:
         loader = yaml.SafeLoader(fm)
         try:
             node = loader.get_single_node()
@@ -68,13 +68,19 @@ class _LineYAMLHandler(frontmatter.YAMLHandler):
         texts: dict[str, str] = {}
         duplicates: list[tuple[str, int, int]] = []
         if isinstance(node, yaml.MappingNode):
-            _walk_mapping(node, "", offset, lines, texts, duplicates)
+            _walk_mapping(node, "", offset, lines=lines, texts=texts, duplicates=duplicates)
         return data, lines, texts, duplicates
 
 
-def _walk_mapping(node: yaml.MappingNode, prefix: str, offset: int,
-                  lines: dict[str, int], texts: dict[str, str],
-                  duplicates: list[tuple[str, int, int]]) -> None:
+def _walk_mapping(
+    node: yaml.MappingNode,
+    prefix: str,
+    offset: int,
+    *,
+    lines: dict[str, int],
+    texts: dict[str, str],
+    duplicates: list[tuple[str, int, int]],
+) -> None:
     for key_node, value_node in node.value:
         key = f"{prefix}{key_node.value}"
         line = key_node.start_mark.line + offset
@@ -84,7 +90,9 @@ def _walk_mapping(node: yaml.MappingNode, prefix: str, offset: int,
         if isinstance(value_node, yaml.ScalarNode):
             texts[key] = value_node.value
         elif isinstance(value_node, yaml.MappingNode):
-            _walk_mapping(value_node, f"{key}.", offset, lines, texts, duplicates)
+            _walk_mapping(
+                value_node, f"{key}.", offset, lines=lines, texts=texts, duplicates=duplicates
+            )
 
 
 class _TOMLHandler(frontmatter.default_handlers.BaseHandler):
@@ -117,7 +125,7 @@ def decode_source(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 
 def split_source(text: str, path: str) -> tuple[SourceHeader, str, int]:
-    """Split a decoded file into its header and its Markdown body.
+    r"""Split a decoded file into its header and its Markdown body.
 
     Args:
         text: the file's text, with ``\\n`` line endings.
@@ -136,8 +144,9 @@ def split_source(text: str, path: str) -> tuple[SourceHeader, str, int]:
     return _native_header(text, path)
 
 
-def _split_front_matter(handler: Any, fmt: str, text: str, skipped: int,
-                        path: str) -> tuple[SourceHeader, str, int]:
+def _split_front_matter(
+    handler: Any, fmt: str, text: str, skipped: int, path: str
+) -> tuple[SourceHeader, str, int]:
     fence = handler.START_DELIMITER
     if len(handler.FM_BOUNDARY.findall(text)) < 2:
         problem = make_problem("AS222", path, skipped + 1, fence=fence)
@@ -145,10 +154,7 @@ def _split_front_matter(handler: Any, fmt: str, text: str, skipped: int,
     fm, body = handler.split(text)
     offset = skipped + 1  # line of the opening fence; fm starts after it
     body_line = offset + fm.count("\n") + 1
-    if fmt == "yaml":
-        header = _parse_yaml(fm, offset, path)
-    else:
-        header = _parse_toml(fm, offset, path)
+    header = _parse_yaml(fm, offset, path) if fmt == "yaml" else _parse_toml(fm, offset, path)
     return header, body, body_line
 
 
@@ -166,8 +172,7 @@ def _parse_yaml(fm: str, offset: int, path: str) -> SourceHeader:
         problem = make_problem("AS226", path, offset + 1)
         return SourceHeader(path, fmt="yaml", problems=(problem,))
     problems = tuple(
-        make_problem("AS223", path, line, key=key, other=other)
-        for key, line, other in duplicates
+        make_problem("AS223", path, line, key=key, other=other) for key, line, other in duplicates
     )
     fields = {str(k).lower(): v for k, v in data.items()}
     lines = {k.lower(): v for k, v in lines.items()}
@@ -215,8 +220,7 @@ def _parse_toml(fm: str, offset: int, path: str) -> SourceHeader:
         problem = make_problem("AS201", path, line, detail=detail)
         return SourceHeader(path, fmt="toml", problems=(problem,))
     lines = {
-        ".".join(key).lower(): offset + number - 1
-        for key, number in find_key_lines(fm).items()
+        ".".join(key).lower(): offset + number - 1 for key, number in find_key_lines(fm).items()
     }
     fields = {k.lower(): v for k, v in data.items()}
     return SourceHeader(path, fields, lines, {}, "toml")
@@ -233,7 +237,7 @@ def _native_header(text: str, path: str) -> tuple[SourceHeader, str, int]:
     text_lines = text.split("\n")
     key = ""
     number = 0
-    for number, line in enumerate(text_lines, start=1):  # noqa: B007
+    for number, line in enumerate(text_lines, start=1):
         if not line.strip():
             break
         if match := _NATIVE_KEY.match(line):

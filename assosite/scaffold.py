@@ -20,8 +20,7 @@ from assosite.resources import starter_path
 # Kept out of a new site: maintenance scripts of the starter and build leftovers.
 _NOT_COPIED = shutil.ignore_patterns("tools", "__pycache__", "output", ".cache", "*.pyc")
 
-TYPE_FOLDERS = {"news": "news", "event": "events", "testimony": "testimonies",
-                "page": "pages"}
+TYPE_FOLDERS = {"news": "news", "event": "events", "testimony": "testimonies", "page": "pages"}
 
 
 def _refuse(code: str, value: str) -> AssositeError:
@@ -124,8 +123,15 @@ Le contenu de la page.
 }
 
 
-def new_item(site: Path, kind: str, title: str, *, timezone: str = "Europe/Paris",
-             start: str | None = None, now: dt.datetime | None = None) -> Path:
+def new_item(
+    site: Path,
+    kind: str,
+    title: str,
+    *,
+    timezone: str = "Europe/Paris",
+    start: str | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
     """Create a content file from the template of ``kind`` and return its path.
 
     Raises:
@@ -138,8 +144,9 @@ def new_item(site: Path, kind: str, title: str, *, timezone: str = "Europe/Paris
     path = site / "content" / TYPE_FOLDERS[kind] / name
     if path.exists():
         raise _refuse("AS131", path.relative_to(site).as_posix())
-    text = _TEMPLATES[kind].format(title=title.replace('"', '\\"'), today=today,
-                                   start=start or f"{today} 18:00")
+    text = _TEMPLATES[kind].format(
+        title=title.replace('"', '\\"'), today=today, start=start or f"{today} 18:00"
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

@@ -171,4 +171,3 @@ ITEM_CLASSES: dict[str, type[Item]] = {
     "testimony": Testimony,
     "page": Page,
 }
-

@@ -17,13 +17,19 @@ from assosite.report import BuildReport
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the terminal for build reports."""
 
 
-def serve_site(site: Path, port: int, *, on_build: Callable[[BuildReport], None],
-               on_error: Callable[[AssositeError], None], lang: str = "fr",
-               stop: threading.Event | None = None) -> None:
+def serve_site(
+    site: Path,
+    port: int,
+    *,
+    on_build: Callable[[BuildReport], None],
+    on_error: Callable[[AssositeError], None],
+    lang: str = "fr",
+    stop: threading.Event | None = None,
+) -> None:
     """Build ``site``, serve its output on 127.0.0.1:``port`` and rebuild on change.
 
     Args:
@@ -50,12 +56,19 @@ def serve_site(site: Path, port: int, *, on_build: Callable[[BuildReport], None]
     handler = functools.partial(_QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(f"Aperçu : {address}/ (Ctrl+C pour arrêter)" if lang == "fr"
-               else f"Preview: {address}/ (Ctrl+C to stop)")
+    click.echo(
+        f"Aperçu : {address}/ (Ctrl+C pour arrêter)"
+        if lang == "fr"
+        else f"Preview: {address}/ (Ctrl+C to stop)"
+    )
     watched = [site / "assosite.toml", site / "content"]
     try:
-        for _ in watch(*[p for p in watched if p.exists()], stop_event=stop,
-                       debounce=300, raise_interrupt=False):
+        for _ in watch(
+            *[p for p in watched if p.exists()],
+            stop_event=stop,
+            debounce=300,
+            raise_interrupt=False,
+        ):
             rebuild()
     finally:
         server.shutdown()

@@ -21,26 +21,44 @@ from assosite.urls import site_paths
 CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
 STATIC_FOLDERS = ("images", "files")
 
-_NO_FEEDS = {
-    key: None
-    for key in (
-        "FEED_ATOM", "FEED_RSS", "FEED_ALL_ATOM", "FEED_ALL_RSS", "CATEGORY_FEED_ATOM",
-        "CATEGORY_FEED_RSS", "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TAG_FEED_ATOM",
-        "TAG_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS",
+_NO_FEEDS = dict.fromkeys(
+    (
+        "FEED_ATOM",
+        "FEED_RSS",
+        "FEED_ALL_ATOM",
+        "FEED_ALL_RSS",
+        "CATEGORY_FEED_ATOM",
+        "CATEGORY_FEED_RSS",
+        "AUTHOR_FEED_ATOM",
+        "AUTHOR_FEED_RSS",
+        "TAG_FEED_ATOM",
+        "TAG_FEED_RSS",
+        "TRANSLATION_FEED_ATOM",
+        "TRANSLATION_FEED_RSS",
     )
-}
-_NO_ARCHIVES = {
-    key: ""
-    for key in (
-        "CATEGORY_SAVE_AS", "CATEGORIES_SAVE_AS", "AUTHOR_SAVE_AS", "AUTHORS_SAVE_AS",
-        "ARCHIVES_SAVE_AS", "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_SAVE_AS",
-        "DAY_ARCHIVE_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_PAGE_SAVE_AS",
-        "DRAFT_LANG_SAVE_AS", "DRAFT_PAGE_LANG_SAVE_AS",
-    )
-}
+)
+_NO_ARCHIVES = dict.fromkeys(
+    (
+        "CATEGORY_SAVE_AS",
+        "CATEGORIES_SAVE_AS",
+        "AUTHOR_SAVE_AS",
+        "AUTHORS_SAVE_AS",
+        "ARCHIVES_SAVE_AS",
+        "YEAR_ARCHIVE_SAVE_AS",
+        "MONTH_ARCHIVE_SAVE_AS",
+        "DAY_ARCHIVE_SAVE_AS",
+        "DRAFT_SAVE_AS",
+        "DRAFT_PAGE_SAVE_AS",
+        "DRAFT_LANG_SAVE_AS",
+        "DRAFT_PAGE_LANG_SAVE_AS",
+    ),
+    "",
+)
 
 
-def pelican_overrides(config: SiteConfig, output: Path, site_url: str | None = None) -> dict[str, Any]:
+def pelican_overrides(
+    config: SiteConfig, output: Path, site_url: str | None = None
+) -> dict[str, Any]:
     """Return the Pelican settings that make a site an assosite site.
 
     Args:
@@ -103,8 +121,12 @@ def pelican_overrides(config: SiteConfig, output: Path, site_url: str | None = N
         },
         "FORMATTED_FIELDS": [],
         "TYPOGRIFY": False,
-        "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True,
-                              "extensions": [], "autoescape": True},
+        "JINJA_ENVIRONMENT": {
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "extensions": [],
+            "autoescape": True,
+        },
         "JINJA_FILTERS": dates.filters(),
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
@@ -121,8 +143,12 @@ def pelican_overrides(config: SiteConfig, output: Path, site_url: str | None = N
     }
 
 
-def pelican_settings(config: SiteConfig, output: Path, site_url: str | None = None,
-                     extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def pelican_settings(
+    config: SiteConfig,
+    output: Path,
+    site_url: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Return complete Pelican settings (Pelican's defaults plus assosite's).
 
     Args:

@@ -31,9 +31,16 @@ class SitePaths:
 
     def reserved(self) -> dict[str, str]:
         """Return the first path segments a page slug must not take, with their use."""
-        names = {self.news: "news", self.event: "agenda", self.testimony: "testimonies",
-                 self.tags: "tags", "theme": "theme", "images": "images", "files": "files",
-                 "feeds": "feeds"}
+        names = {
+            self.news: "news",
+            self.event: "agenda",
+            self.testimony: "testimonies",
+            self.tags: "tags",
+            "theme": "theme",
+            "images": "images",
+            "files": "files",
+            "feeds": "feeds",
+        }
         return {name.split("/")[0]: use for name, use in names.items()}
 
 

@@ -37,8 +37,11 @@ TINY_JPEG = bytes.fromhex(
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Add ``--update-golden`` (rewrites golden files in tests/data/golden)."""
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite the golden files instead of comparing with them")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files instead of comparing with them",
+    )
 
 
 @pytest.fixture
@@ -48,8 +51,9 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
     ``files`` maps paths relative to the site (``content/news/x.md``) to text or bytes.
     """
 
-    def make(files: dict[str, str | bytes] | None = None, config: str = BASE_CONFIG,
-             name: str = "site") -> Path:
+    def make(
+        files: dict[str, str | bytes] | None = None, config: str = BASE_CONFIG, name: str = "site"
+    ) -> Path:
         root = tmp_path / name
         for folder in ("news", "events", "testimonies", "pages", "images"):
             (root / "content" / folder).mkdir(parents=True, exist_ok=True)

@@ -51,28 +51,42 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Return {relative path: sha256} of every file under ``folder``."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
 def test_valid_site_builds_every_page_type(make_site, build) -> None:
     """A site with each kind of content gives home, lists, items, tags, pages and 404."""
-    site = make_site({
-        "content/news/2026-03-01-printemps.md": md_news("Le printemps", extra="tags: [jardin]\n"),
-        "content/events/fete.md": md_event("Fête du jardin", "2027-06-12 15:00"),
-        "content/events/ag-2025.md": md_event("Assemblée 2025", "2025-03-14 18:00"),
-        "content/testimonies/anne.md": md_testimony("Mon année au jardin"),
-        "content/pages/a-propos.md": "---\ntitle: À propos\nmenu: 1\n---\nQui sommes-nous.\n",
-    })
+    site = make_site(
+        {
+            "content/news/2026-03-01-printemps.md": md_news(
+                "Le printemps", extra="tags: [jardin]\n"
+            ),
+            "content/events/fete.md": md_event("Fête du jardin", "2027-06-12 15:00"),
+            "content/events/ag-2025.md": md_event("Assemblée 2025", "2025-03-14 18:00"),
+            "content/testimonies/anne.md": md_testimony("Mon année au jardin"),
+            "content/pages/a-propos.md": "---\ntitle: À propos\nmenu: 1\n---\nQui sommes-nous.\n",
+        }
+    )
     report, output = build(site)
     assert report.problems == []
     assert report.published
-    for page in ("index.html", "404.html", "actualites/index.html",
-                 "actualites/printemps/index.html", "agenda/index.html",
-                 "agenda/fete/index.html", "agenda/archives/index.html",
-                 "agenda/ag-2025/index.html", "temoignages/index.html",
-                 "temoignages/anne/index.html", "a-propos/index.html",
-                 "etiquettes/index.html", "etiquettes/jardin/index.html"):
+    for page in (
+        "index.html",
+        "404.html",
+        "actualites/index.html",
+        "actualites/printemps/index.html",
+        "agenda/index.html",
+        "agenda/fete/index.html",
+        "agenda/archives/index.html",
+        "agenda/ag-2025/index.html",
+        "temoignages/index.html",
+        "temoignages/anne/index.html",
+        "a-propos/index.html",
+        "etiquettes/index.html",
+        "etiquettes/jardin/index.html",
+    ):
         assert (output / page).is_file(), page
     assert (output / "images" / "photo.jpg").is_file()
     assert not (output / "news").exists()  # sources are never published as such
@@ -80,12 +94,15 @@ def test_valid_site_builds_every_page_type(make_site, build) -> None:
 
 def test_invalid_file_is_skipped_and_others_build(make_site, build) -> None:
     """A broken file is reported and left out; the valid ones are published."""
-    site = make_site({
-        "content/news/2026-03-01-bon.md": md_news("Bonne nouvelle"),
-        "content/news/2026-03-02-casse.md": "---\ntitle: Cassé: oui\n---\n",
-        "content/events/sans-fin.md": md_event("Fin avant début", "2027-03-14 18:00",
-                                            "end: 2027-03-13 18:00\n"),
-    })
+    site = make_site(
+        {
+            "content/news/2026-03-01-bon.md": md_news("Bonne nouvelle"),
+            "content/news/2026-03-02-casse.md": "---\ntitle: Cassé: oui\n---\n",
+            "content/events/sans-fin.md": md_event(
+                "Fin avant début", "2027-03-14 18:00", "end: 2027-03-13 18:00\n"
+            ),
+        }
+    )
     report, output = build(site)
     assert sorted((p.code, p.path) for p in report.problems) == [
         ("AS201", "content/news/2026-03-02-casse.md"),
@@ -107,7 +124,8 @@ def test_strict_failure_leaves_previous_output_identical(make_site, build) -> No
     before = snapshot(site / "output")
     around = snapshot(site.parent)
     (site / "content/news/2026-03-02-b.md").write_text(
-        md_news("Seconde", extra="titel: faute\n"), encoding="utf-8")
+        md_news("Seconde", extra="titel: faute\n"), encoding="utf-8"
+    )
     with pytest.raises(ContentError) as caught:
         build(site, strict=True)
     assert [p.code for p in caught.value.report.problems] == ["AS206"]
@@ -141,20 +159,26 @@ def test_template_error_is_reported_and_output_kept(make_site, build, tmp_path) 
     build(site)
     before = snapshot(site / "output")
     theme = site / "montheme"
-    from assosite.resources import theme_path  # noqa: PLC0415
-
     import shutil  # noqa: PLC0415
+
+    from assosite.resources import theme_path  # noqa: PLC0415
 
     shutil.copytree(theme_path("default"), theme)
     (theme / "templates" / "news.html").write_text("{% if %}\n", encoding="utf-8")
     config = (site / "assosite.toml").read_text()
-    (site / "assosite.toml").write_text(config + 'theme = "montheme"\n'
-                                        if "theme =" not in config else
-                                        config.replace("theme = ", 'theme = "montheme"\n#'))
+    (site / "assosite.toml").write_text(
+        config + 'theme = "montheme"\n'
+        if "theme =" not in config
+        else config.replace("theme = ", 'theme = "montheme"\n#')
+    )
     with pytest.raises(BuildError) as caught:
         build(site)
     problem = caught.value.report.problems[-1]
-    assert (problem.code, problem.path, problem.line) == ("AS402", "montheme/templates/news.html", 1)
+    assert (problem.code, problem.path, problem.line) == (
+        "AS402",
+        "montheme/templates/news.html",
+        1,
+    )
     assert snapshot(site / "output") == before
 
 
@@ -191,13 +215,16 @@ def test_interrupted_swap_is_recovered(make_site, build) -> None:
 
 def test_duplicate_slug_keeps_the_first_file(make_site, build) -> None:
     """Two items with the same address: the first file (by name) wins, the other is AS211."""
-    site = make_site({
-        "content/news/2026-03-01-fete.md": md_news("Fête A"),
-        "content/news/2026-03-05-autre.md": md_news("Fête B", extra="slug: fete\n"),
-    })
+    site = make_site(
+        {
+            "content/news/2026-03-01-fete.md": md_news("Fête A"),
+            "content/news/2026-03-05-autre.md": md_news("Fête B", extra="slug: fete\n"),
+        }
+    )
     report, output = build(site)
     assert [(p.code, p.path, p.line) for p in report.problems] == [
-        ("AS211", "content/news/2026-03-05-autre.md", 5)]
+        ("AS211", "content/news/2026-03-05-autre.md", 5)
+    ]
     assert "Fête A" in (output / "actualites/fete/index.html").read_text()
 
 
@@ -217,13 +244,16 @@ def test_file_outside_content_folders_is_reported(make_site, build) -> None:
 
 def test_drafts_expired_and_unconsented_items(make_site, build) -> None:
     """Drafts are not written; expired items leave lists but stay reachable."""
-    site = make_site({
-        "content/news/2026-03-01-brouillon.md": md_news("Brouillon", extra="status: draft\n"),
-        "content/news/2026-03-02-perime.md": md_news("Périmé", extra="expires: 2026-04-01\n"),
-        "content/news/2026-03-03-frais.md": md_news("Frais"),
-        "content/testimonies/ancien.md": md_testimony(
-            "Ancien", extra="consent_expires: 2026-06-01\n"),
-    })
+    site = make_site(
+        {
+            "content/news/2026-03-01-brouillon.md": md_news("Brouillon", extra="status: draft\n"),
+            "content/news/2026-03-02-perime.md": md_news("Périmé", extra="expires: 2026-04-01\n"),
+            "content/news/2026-03-03-frais.md": md_news("Frais"),
+            "content/testimonies/ancien.md": md_testimony(
+                "Ancien", extra="consent_expires: 2026-06-01\n"
+            ),
+        }
+    )
     report, output = build(site)
     assert [(p.code, p.line) for p in report.problems] == [("AS210", 7)]
     assert not (output / "actualites/brouillon").exists()
@@ -235,11 +265,13 @@ def test_drafts_expired_and_unconsented_items(make_site, build) -> None:
 
 def test_agenda_splits_upcoming_and_past_events(make_site, build) -> None:
     """Upcoming events are on the agenda (soonest first); past ones only in the archive."""
-    site = make_site({
-        "content/events/b.md": md_event("Deuxième à venir", "2027-05-01 10:00"),
-        "content/events/a.md": md_event("Première à venir", "2026-12-01 10:00"),
-        "content/events/c.md": md_event("Passé", "2026-01-01 10:00"),
-    })
+    site = make_site(
+        {
+            "content/events/b.md": md_event("Deuxième à venir", "2027-05-01 10:00"),
+            "content/events/a.md": md_event("Première à venir", "2026-12-01 10:00"),
+            "content/events/c.md": md_event("Passé", "2026-01-01 10:00"),
+        }
+    )
     _, output = build(site)
     agenda = (output / "agenda/index.html").read_text()
     assert agenda.index("Première à venir") < agenda.index("Deuxième à venir")
@@ -251,16 +283,27 @@ def test_tricky_but_valid_files_are_published(make_site, build) -> None:
     """BOM, CRLF, emoji, TOML, Pelican headers, « Non » as a title: all published."""
     from conftest import fixture_text  # noqa: PLC0415
 
-    names = ["news_bom.md", "news_crlf.md", "news_emoji_title.md", "news_toml_ok.md",
-             "news_pelican_header.md", "news_yaml_boolean_title.md",
-             "news_dashes_in_value.md", "news_no_final_newline.md"]
-    site = make_site({f"content/news/2026-01-0{i}-{n}": fixture_text(n)
-                      for i, n in enumerate(names, start=1)})
+    names = [
+        "news_bom.md",
+        "news_crlf.md",
+        "news_emoji_title.md",
+        "news_toml_ok.md",
+        "news_pelican_header.md",
+        "news_yaml_boolean_title.md",
+        "news_dashes_in_value.md",
+        "news_no_final_newline.md",
+    ]
+    site = make_site(
+        {f"content/news/2026-01-0{i}-{n}": fixture_text(n) for i, n in enumerate(names, start=1)}
+    )
     report, output = build(site)
     assert report.problems == []
     pages = {p.parent.name: p.read_text() for p in (output / "actualites").glob("*/index.html")}
-    assert "Fête du jardin 🌻🎉" in pages["news_emoji_title-md"] if "news_emoji_title-md" in pages \
+    assert (
+        "Fête du jardin 🌻🎉" in pages["news_emoji_title-md"]
+        if "news_emoji_title-md" in pages
         else any("🌻" in text for text in pages.values())
+    )
     assert any(">Non<" in text or "Non" in text for text in pages.values())
     assert any("Après une ligne horizontale" in text for text in pages.values())
     assert len(pages) == len(names)

@@ -77,8 +77,9 @@ def test_internal_error_exits_3_with_one_sentence(runner, make_site, monkeypatch
     monkeypatch.setattr("assosite.pipeline.parse_item", broken)
     result = runner.invoke(cli, ["build", str(site)])
     assert result.exit_code == 3
-    assert result.stderr.strip() == ("Erreur interne d'assosite — relancez avec --debug "
-                                     "et signalez-la.")
+    assert result.stderr.strip() == (
+        "Erreur interne d'assosite — relancez avec --debug et signalez-la."
+    )
     debug = runner.invoke(cli, ["build", str(site), "--debug"])
     assert debug.exit_code == 3
     assert "Traceback" in debug.stderr and "RuntimeError: bug" in debug.stderr
@@ -123,14 +124,16 @@ def test_init_copies_the_starter_and_never_overwrites(runner, tmp_path) -> None:
 def test_new_creates_a_file_that_never_overwrites(runner, make_site) -> None:
     """new writes content/<type>/<date>-<slug>.md once; a second time is refused."""
     site = make_site()
-    result = runner.invoke(cli, ["new", "event", "Fête de l'été", "--site", str(site),
-                                 "--start", "2027-06-21 18:00"])
+    result = runner.invoke(
+        cli, ["new", "event", "Fête de l'été", "--site", str(site), "--start", "2027-06-21 18:00"]
+    )
     assert result.exit_code == 0, result.output
     created = list((site / "content" / "events").glob("*-fete-de-l-ete.md"))
     assert len(created) == 1
     assert "start: 2027-06-21 18:00" in created[0].read_text()
-    again = runner.invoke(cli, ["new", "event", "Fête de l'été", "--site", str(site),
-                                "--start", "2027-06-21 18:00"])
+    again = runner.invoke(
+        cli, ["new", "event", "Fête de l'été", "--site", str(site), "--start", "2027-06-21 18:00"]
+    )
     assert again.exit_code == 1 and "AS131" in again.output
 
 
@@ -158,6 +161,7 @@ def test_language_choice_order(monkeypatch) -> None:
 
 def test_python_dash_m_runs_the_cli() -> None:
     """python -m assosite is the same command."""
-    result = subprocess.run([sys.executable, "-m", "assosite", "--version"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "assosite", "--version"], capture_output=True, text=True, check=True
+    )
     assert result.stdout.startswith("assosite, version")

@@ -33,7 +33,8 @@ def test_toml_syntax_error_gives_line_and_column(make_site) -> None:
 
 def test_every_problem_is_reported_together(make_site) -> None:
     """Wrong types, bad values and unknown keys are all reported in one run."""
-    site = make_site(config="""\
+    site = make_site(
+        config="""\
 [site]
 name = "A"
 url = "pas-une-adresse"
@@ -49,13 +50,19 @@ joinn = "/adherer/"
 OUTPUT_PATH = "ailleurs"
 [sociaux]
 mastodon = "x"
-""")
+"""
+    )
     config, problems = load_config(site)
     assert config is None
     assert _codes(problems) == [
-        ("AS102", 11, "warning"), ("AS102", 14, "warning"), ("AS103", 9, "error"),
-        ("AS105", 4, "error"), ("AS106", 5, "error"), ("AS107", 7, "error"),
-        ("AS108", 3, "error"), ("AS111", 13, "error"),
+        ("AS102", 11, "warning"),
+        ("AS102", 14, "warning"),
+        ("AS103", 9, "error"),
+        ("AS105", 4, "error"),
+        ("AS106", 5, "error"),
+        ("AS107", 7, "error"),
+        ("AS108", 3, "error"),
+        ("AS111", 13, "error"),
     ]
     hints = {p.params.get("hint_en") for p in problems if p.code == "AS102"}
     assert ' Did you mean "join"?' in hints
@@ -65,7 +72,7 @@ mastodon = "x"
 
 def test_missing_required_settings(make_site) -> None:
     """[site] name and url are required; each missing one is an AS104 error."""
-    config, problems = load_config(make_site(config="[site]\nlanguage = \"fr\"\n"))
+    config, problems = load_config(make_site(config='[site]\nlanguage = "fr"\n'))
     assert config is None
     assert sorted(p.params["key"] for p in problems if p.code == "AS104") == ["name", "url"]
 
@@ -79,24 +86,25 @@ def test_missing_config_file(tmp_path) -> None:
 
 def test_logo_must_exist_inside_content(make_site) -> None:
     """site.logo must name a file inside content/ (AS110), never outside it."""
-    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
-                            'logo = "../assosite.toml"\n')
+    site = make_site(
+        config='[site]\nname = "A"\nurl = "https://a.example"\nlogo = "../assosite.toml"\n'
+    )
     _, problems = load_config(site)
     assert _codes(problems) == [("AS110", 4, "error")]
 
 
 def test_unknown_theme_is_reported(make_site) -> None:
     """A theme that does not exist is an AS401 error at its line."""
-    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
-                            'theme = "sombre"\n')
+    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\ntheme = "sombre"\n')
     _, problems = load_config(site)
     assert _codes(problems) == [("AS401", 4, "error")]
 
 
 def test_pelican_passthrough_keeps_upper_case_settings(make_site) -> None:
     """[pelican] passes UPPER_CASE Pelican settings through as data."""
-    site = make_site(config='[site]\nname = "A"\nurl = "https://a.example"\n'
-                            '[pelican]\nSUMMARY_MAX_LENGTH = 30\n')
+    site = make_site(
+        config='[site]\nname = "A"\nurl = "https://a.example"\n[pelican]\nSUMMARY_MAX_LENGTH = 30\n'
+    )
     config, problems = load_config(site)
     assert problems == []
     assert config.pelican == {"SUMMARY_MAX_LENGTH": 30}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import DATA, fixture_text
 
 E, W = "error", "warning"

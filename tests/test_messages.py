@@ -41,31 +41,44 @@ def test_every_code_used_in_the_code_is_in_the_catalogue() -> None:
 
 def test_french_messages_use_french_typography() -> None:
     """French output has a no-break space before : ; ? ! and inside « »."""
-    what, fix = messages.render("AS206", "fr", {"key": "lieu", "allowed": "x",
-                                                "hint_fr": " Vouliez-vous dire « location » ?"})
+    what, fix = messages.render(
+        "AS206",
+        "fr",
+        {"key": "lieu", "allowed": "x", "hint_fr": " Vouliez-vous dire « location » ?"},
+    )
     assert "«\u00a0lieu\u00a0»" in what and "\u00a0?" in what
     assert fix.startswith("Pour corriger\u00a0:")
 
 
 def test_problem_format_starts_with_path_and_line() -> None:
     """The first line is ``path:line: severity CODE`` in both languages."""
-    problem = Problem("AS203", Severity.ERROR, "content/events/a.md", 5,
-                      {"start": "2027-03-14 18:00", "end": "2027-03-13 18:00",
-                       "example": "2027-03-14 20:00"})
+    problem = Problem(
+        "AS203",
+        Severity.ERROR,
+        "content/events/a.md",
+        5,
+        {"start": "2027-03-14 18:00", "end": "2027-03-13 18:00", "example": "2027-03-14 20:00"},
+    )
     assert format_problem(problem).splitlines()[0] == "content/events/a.md:5: erreur AS203"
     assert format_problem(problem, "en").splitlines()[0] == "content/events/a.md:5: error AS203"
 
 
 def test_summary_uses_plural_forms() -> None:
     """The closing summary counts with the right plural forms."""
-    report = BuildReport([
-        Problem("AS203", Severity.ERROR, "a.md", 1, {}),
-        Problem("AS203", Severity.ERROR, "b.md", 1, {}),
-        Problem("AS206", Severity.WARNING, "b.md", 2, {}),
-    ])
+    report = BuildReport(
+        [
+            Problem("AS203", Severity.ERROR, "a.md", 1, {}),
+            Problem("AS203", Severity.ERROR, "b.md", 1, {}),
+            Problem("AS206", Severity.WARNING, "b.md", 2, {}),
+        ]
+    )
     text = format_summary(report, "fr").replace("\u00a0", " ")
-    assert text == ("2 erreurs, 1 avertissement dans 2 fichiers. Rien n'a été publié ; "
-                    "la version précédente du site reste en ligne.")
-    assert format_summary(report, "en") == ("2 errors, 1 warning in 2 files. Nothing was "
-                                            "published; the previous version of the site "
-                                            "stays online.")
+    assert text == (
+        "2 erreurs, 1 avertissement dans 2 fichiers. Rien n'a été publié ; "
+        "la version précédente du site reste en ligne."
+    )
+    assert format_summary(report, "en") == (
+        "2 errors, 1 warning in 2 files. Nothing was "
+        "published; the previous version of the site "
+        "stays online."
+    )

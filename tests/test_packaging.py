@@ -18,8 +18,11 @@ ROOT = Path(__file__).parent.parent
 def wheel(tmp_path_factory) -> Path:
     """Build assosite's wheel once for this module."""
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(dist),
-                    str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     return next(dist.glob("assosite-*.whl"))
 
 
@@ -38,14 +41,22 @@ def test_wheel_in_a_fresh_venv_inits_and_builds_the_starter(wheel, tmp_path) -> 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(wheel)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     site = tmp_path / "mon-site"
-    run = {"cwd": tmp_path, "capture_output": True, "text": True,
-           "env": {**os.environ, "LANG": "C.UTF-8", "ASSOSITE_LANG": "fr"}}
+    run = {
+        "cwd": tmp_path,
+        "capture_output": True,
+        "text": True,
+        "env": {**os.environ, "LANG": "C.UTF-8", "ASSOSITE_LANG": "fr"},
+    }
     subprocess.run([str(env_dir / "bin" / "assosite"), "init", str(site)], check=True, **run)
-    result = subprocess.run([str(env_dir / "bin" / "assosite"), "build", str(site),
-                             "--strict"], **run)
+    result = subprocess.run(
+        [str(env_dir / "bin" / "assosite"), "build", str(site), "--strict"], check=False, **run
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Aucun problème" in result.stdout
     assert (site / "output" / "index.html").is_file()
@@ -55,11 +66,24 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
     """From a checkout on PYTHONPATH (no install), init finds starter/ at the top level."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     site = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "assosite", "init", str(site)], check=True,
-                   cwd=tmp_path, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "assosite", "init", str(site)],
+        check=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+    )
     assert (site / "assosite.toml").is_file()
-    code = ("from assosite.resources import theme_path, starter_path;"
-            "print(theme_path('default')); print(starter_path())")
-    out = subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path, env=env,
-                         capture_output=True, text=True).stdout.split()
+    code = (
+        "from assosite.resources import theme_path, starter_path;"
+        "print(theme_path('default')); print(starter_path())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     assert out == [str(ROOT / "themes" / "default"), str(ROOT / "starter")]
