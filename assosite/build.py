@@ -47,7 +47,8 @@ class BuildOptions:
         strict: warnings block the build too.
         site_url: replaces ``site.url`` (the preview server's address).
         now: the reference instant (default: the current time).
-        progress: called with (files read, files in all) on a long build.
+        progress: called with (phase, done, total) while building: phase ``read``
+            per content file, then ``write`` once the pages are being written.
         extra: Pelican settings applied last (tests).
     """
 
@@ -55,7 +56,7 @@ class BuildOptions:
     strict: bool = False
     site_url: str | None = None
     now: dt.datetime | None = None
-    progress: Callable[[int, int], None] | None = None
+    progress: Callable[[str, int, int], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -149,7 +150,8 @@ def _prepare(site: Path, options: BuildOptions) -> tuple[BuildReport, BuildState
     state = BuildState(config=config, report=report, now=now)
     if options.progress is not None:
         total = sum(1 for _ in config.content_path.rglob("*.md"))
-        state.progress = lambda done: options.progress(done, total)
+        report_progress = options.progress
+        state.progress = lambda phase, done: report_progress(phase, done, total)
     return report, state
 
 

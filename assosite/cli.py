@@ -92,6 +92,12 @@ def show_report(
     click.echo(format_summary(report, lang, strict=strict, check=check))
 
 
+_PROGRESS_WORDS = {
+    "fr": {"read": "Lecture des fichiers :", "write": "Écriture des pages après lecture de"},
+    "en": {"read": "Reading files:", "write": "Writing pages after reading"},
+}
+
+
 class _Progress:
     """Shows progress on a terminal when a build lasts more than two seconds."""
 
@@ -102,12 +108,12 @@ class _Progress:
         self.shown = False
         self.lock = threading.Lock()
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, phase: str, done: int, total: int) -> None:
         if not self.enabled or time.monotonic() - self.started < 2:
             return
-        word = "Lecture des fichiers" if self.lang == "fr" else "Reading files"
+        words = _PROGRESS_WORDS[self.lang][phase]
         with self.lock:
-            click.echo(f"\r{word} : {done}/{total}", nl=False, err=True)
+            click.echo(f"\r{words} {done}/{total}", nl=False, err=True)
             self.shown = True
 
     def close(self) -> None:

@@ -134,7 +134,11 @@ def by_year(events: list[Any]) -> list[tuple[int, list[Any]]]:
 
 
 class ListingsGenerator(Generator):
-    """Write the news list (paginated), the agenda, its archive and the testimonies."""
+    """Write the lists (news paginated, agenda, archive, testimonies) and the legal pages.
+
+    The legal notice, accessibility statement and privacy page are generated from
+    ``assosite.toml`` unless the site has a page with the same address.
+    """
 
     def generate_output(self, writer: Any) -> None:
         """Write the list pages into the output folder."""
@@ -153,6 +157,16 @@ class ListingsGenerator(Generator):
             ),
             ("agenda_archive", paths.archive, {"events_by_year": by_year(listings.past)}, False),
             ("testimonies", paths.testimony, {"articles": listings.testimonies}, False),
+        ]
+        own = {page.item.slug for page in listings.pages}
+        pages += [
+            (template, folder, {}, False)
+            for template, folder in (
+                ("legal", paths.legal),
+                ("accessibility", paths.accessibility),
+                ("privacy", paths.privacy),
+            )
+            if folder not in own  # a page of the site's own replaces the generated one
         ]
         for template, folder, variables, paginated in pages:
             writer.write_file(

@@ -16,6 +16,7 @@ from pelican.contents import Author, Tag
 from pelican.settings import DEFAULT_CONFIG
 
 from assosite import editorial
+from assosite.brand import BrandGenerator
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
@@ -104,7 +105,7 @@ def read_item(generator: Any, metadata: dict[str, Any]) -> None:
 def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
     state.files_read += 1
     if state.progress is not None:
-        state.progress(state.files_read)
+        state.progress("read", state.files_read)
     state.headers[header.path] = header
     relative = (state.root / header.path).relative_to(state.config.content_path)
     item, problems = parse_item(header, folder_kind(relative.as_posix()), state.parse_context)
@@ -222,6 +223,8 @@ def finalize(generators: list[Any]) -> None:
             lambda item, key: state.headers[item.source].line(key),
         )
     )
+    if state.progress is not None:
+        state.progress("write", state.files_read)
     budget = state.config.editorial
     context = generators[0].context
     context["assosite"] = state.config
@@ -235,5 +238,5 @@ def finalize(generators: list[Any]) -> None:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators (lists now; feeds, calendars, cards later)."""
-    return [ListingsGenerator]
+    """Return assosite's output generators (lists and brand now; feeds, cards later)."""
+    return [ListingsGenerator, BrandGenerator]

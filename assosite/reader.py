@@ -24,6 +24,7 @@ from assosite.config import find_key_lines
 from assosite.report import Problem, make_problem
 
 SOURCE_KEY = "assosite_source"
+STATE_KEY = "ASSOSITE_STATE"  # the private setting that carries the build's state
 MARKDOWN_EXTENSIONS = ["md", "markdown", "mkd", "mdown"]
 
 
@@ -284,8 +285,23 @@ class AssositeReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self._md = Markdown(**markdown_settings(settings))
+        self._md: Markdown | None = None
         self._root = Path(settings.get("ASSOSITE_ROOT") or Path(settings["PATH"]).parent)
+
+    def _markdown(self) -> Markdown:
+        """Return the build's Markdown instance, created on first use and then shared.
+
+        Pelican creates one reader per generator; the build state (when there is one)
+        keeps a single instance for all of them.
+        """
+        if self._md is None:
+            state = self.settings.get(STATE_KEY)
+            self._md = getattr(state, "markdown", None) or Markdown(
+                **markdown_settings(self.settings)
+            )
+            if state is not None:
+                state.markdown = self._md
+        return self._md
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}``."""
@@ -293,8 +309,9 @@ class AssositeReader(BaseReader):
         header, body, _ = read_header(Path(source_path).read_bytes(), path)
         if any(p.severity == "error" for p in header.problems):
             return "", {SOURCE_KEY: header}
-        self._md.reset()
-        return self._md.convert(body), {SOURCE_KEY: header}
+        markdown = self._markdown()
+        markdown.reset()
+        return markdown.convert(body), {SOURCE_KEY: header}
 
 
 def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:

@@ -16,6 +16,7 @@ from pelican.settings import read_settings
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.resources import theme_path
+from assosite.ui import ui_words
 from assosite.urls import site_paths
 
 CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
@@ -90,7 +91,7 @@ def pelican_overrides(
         "DEFAULT_DATE": "fs",
         "SLUGIFY_SOURCE": "basename",
         "DIRECT_TEMPLATES": ["index", "tags", "404"],
-        "PAGINATED_TEMPLATES": {},
+        "PAGINATED_TEMPLATES": {"news_list": None},
         "TAGS_SAVE_AS": f"{paths.tags}/index.html",
         "TAGS_URL": f"{paths.tags}/",
         "TAG_URL": f"{paths.tags}/{{slug}}/",
@@ -128,6 +129,7 @@ def pelican_overrides(
             "autoescape": True,
         },
         "JINJA_FILTERS": dates.filters(),
+        "JINJA_GLOBALS": {"ui": ui_words(config.site.language), "paths": paths},
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],

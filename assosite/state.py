@@ -16,9 +16,8 @@ from typing import Any
 
 from assosite.config import SiteConfig
 from assosite.content import ParseContext
+from assosite.reader import STATE_KEY
 from assosite.report import BuildReport
-
-STATE_KEY = "ASSOSITE_STATE"
 
 
 @dataclass(slots=True)
@@ -29,19 +28,21 @@ class BuildState:
         config: the validated site configuration.
         report: where every problem goes.
         now: the reference instant (upcoming vs past events, expiry, consent).
-        progress: called with (files read so far) while reading; may be None.
+        progress: called with (phase, files read so far) while building; may be None.
         files_read: how many content files the reader has handed over.
         headers: the reader's result of each file, by path (lines of keys).
         crashes: bugs caught inside Pelican's signal handlers, raised after the run.
+        markdown: the one Markdown instance of the build, shared by every reader.
     """
 
     config: SiteConfig
     report: BuildReport = field(default_factory=BuildReport)
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
-    progress: Callable[[int], None] | None = None
+    progress: Callable[[str, int], None] | None = None
     files_read: int = 0
     headers: dict[str, Any] = field(default_factory=dict)
     crashes: list[BaseException] = field(default_factory=list)
+    markdown: Any = None
 
     @property
     def parse_context(self) -> ParseContext:

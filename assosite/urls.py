@@ -15,6 +15,9 @@ class SitePaths:
         archive: the agenda archive (``agenda/archives``).
         testimony: the testimonies (``temoignages``).
         tags: the tag pages (``etiquettes``).
+        legal: the generated legal notice (``mentions-legales``).
+        accessibility: the generated accessibility statement (``accessibilite``).
+        privacy: the generated privacy page (``confidentialite``).
     """
 
     news: str
@@ -22,6 +25,9 @@ class SitePaths:
     archive: str
     testimony: str
     tags: str
+    legal: str
+    accessibility: str
+    privacy: str
 
     def item_url(self, kind: str, slug: str) -> str:
         """Return the address of one item relative to the site root (``agenda/fete/``)."""
@@ -45,8 +51,26 @@ class SitePaths:
 
 
 PATHS = {
-    "fr": SitePaths("actualites", "agenda", "agenda/archives", "temoignages", "etiquettes"),
-    "en": SitePaths("news", "events", "events/archive", "testimonies", "tags"),
+    "fr": SitePaths(
+        "actualites",
+        "agenda",
+        "agenda/archives",
+        "temoignages",
+        "etiquettes",
+        "mentions-legales",
+        "accessibilite",
+        "confidentialite",
+    ),
+    "en": SitePaths(
+        "news",
+        "events",
+        "events/archive",
+        "testimonies",
+        "tags",
+        "legal-notice",
+        "accessibility",
+        "privacy",
+    ),
 }
 
 

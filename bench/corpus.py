@@ -1,0 +1,119 @@
+"""Generate a realistic French association site of N items, for assosite and plain Pelican.
+
+The same texts are written twice: with YAML front matter for assosite, and with
+Pelican's native ``Key: value`` headers for plain Pelican, so both build the same content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+WORDS = [
+    "jardin",
+    "partagé",
+    "bénévoles",
+    "quartier",
+    "atelier",
+    "réparation",
+    "solidarité",
+    "rencontre",
+    "fête",
+    "adhérents",
+    "entraide",
+    "récolte",
+    "semis",
+    "compost",
+    "voisins",
+    "enfants",
+    "familles",
+    "assemblée",
+    "projet",
+    "municipalité",
+    "subvention",
+    "association",
+    "rue",
+    "place",
+    "marché",
+    "échange",
+    "convivialité",
+    "repas",
+    "printemps",
+    "automne",
+    "hiver",
+    "été",
+    "légumes",
+    "outils",
+    "vélo",
+    "couture",
+    "cuisine",
+    "lecture",
+    "musique",
+]
+
+CONFIG = """[site]
+name = "Les Jardins du Banc d'Essai"
+url = "https://banc.example"
+description = "Un site généré pour mesurer assosite."
+"""
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.sample(WORDS, rng.randint(8, 16))
+    return " ".join(words).capitalize() + "."
+
+
+def _body(rng: random.Random, paragraphs: int) -> str:
+    blocks = []
+    for index in range(paragraphs):
+        if index and index % 2 == 0:
+            blocks.append(f"## {_sentence(rng)[:-1][:50]}")
+        blocks.append(" ".join(_sentence(rng) for _ in range(rng.randint(3, 5))))
+    return "\n\n".join(blocks) + "\n"
+
+
+def write_corpus(root: Path, items: int, seed: int = 7) -> tuple[Path, Path]:
+    """Write the assosite site and the plain Pelican content of ``items`` items.
+
+    Returns:
+        (assosite site folder, Pelican content folder).
+    """
+    rng = random.Random(seed)
+    site = root / "assosite-site"
+    plain = root / "pelican-content"
+    start = dt.datetime(2024, 1, 1, 10, 0)
+    for index in range(items):
+        kind = ("news", "events", "testimonies")[index % 3]
+        when = start + dt.timedelta(days=index % 1500, hours=index % 7)
+        title = f"{_sentence(rng)[:60].rstrip('.')} {index}"
+        summary = _sentence(rng)
+        tags = rng.sample(["jardin", "fête", "atelier", "entraide", "quartier"], 2)
+        body = _body(rng, rng.randint(3, 6))
+        name = f"{when:%Y-%m-%d}-item-{index}.md"
+        extra = {
+            "news": "",
+            "events": f"start: {when:%Y-%m-%d %H:%M}\n"
+            f"end: {when + dt.timedelta(hours=2):%Y-%m-%d %H:%M}\n"
+            "location: Maison des associations, Lyon\n",
+            "testimonies": "name: Camille\nrole: bénévole\nconsent: 2024-01-01\n",
+        }[kind]
+        front = (
+            f'---\ntitle: "{title}"\ndate: {when:%Y-%m-%d %H:%M}\nsummary: "{summary}"\n'
+            f"tags: [{', '.join(tags)}]\n{extra}---\n\n"
+        )
+        _write(site / "content" / kind / name, front + body)
+        header = (
+            f"Title: {title}\nDate: {when:%Y-%m-%d %H:%M}\nSummary: {summary}\n"
+            f"Tags: {', '.join(tags)}\nCategory: {kind}\n\n"
+        )
+        _write(plain / kind / name, header + body)
+    _write(site / "assosite.toml", CONFIG)
+    for folder in ("pages", "images"):
+        (site / "content" / folder).mkdir(parents=True, exist_ok=True)
+    return site, plain
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
