@@ -316,7 +316,7 @@ class _Checker:
 
     def value(self, table: str, spec: dataclasses.Field, values: dict[str, Any]) -> Any:
         meta = spec.metadata
-        if spec.name not in values:
+        if spec.name not in values or (meta["required"] and values[spec.name] == ""):
             if meta["required"]:
                 self.add("AS104", (table,), key=spec.name, table=table, example=meta["example"])
             return None

@@ -348,7 +348,7 @@ class _Fields:
             "decorative": decorative,
             "status": status,
             "expires": self.instant("expires", tz),
-            "slug": self.slug(),
+            "slug": self.slug(kind),
             "lang": self.text("lang").lower(),
             "pinned": self.flag("pinned"),
             "author": self.text("author"),
@@ -363,12 +363,19 @@ class _Fields:
             return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(self.ctx.timezone))
         return None
 
-    def slug(self) -> str:
+    def slug(self, kind: str) -> str:
+        """The ``slug`` key, or the file name: without its date, except for events.
+
+        Events keep the date (``2027-09-25-fete-de-quartier``) because they recur:
+        each year's party gets its own address.
+        """
         if self.has("slug"):
             return slugify(self.text("slug"))
         stem = PurePosixPath(self.header.path).stem
         match = _FILE_DATE.match(stem)
-        return slugify(match.group(2) if match and match.group(2) else stem)
+        if kind == "event" or not (match and match.group(2)):
+            return slugify(stem)
+        return slugify(match.group(2))
 
     def own_news(self) -> dict[str, Any]:
         return {}
@@ -514,12 +521,19 @@ class _Fields:
 
 
 def stray_files(content_path: Path, site: Path) -> list[Problem]:
-    """Report Markdown files outside the content folders: Pelican would ignore them."""
+    """Report Markdown files outside the content folders: Pelican would ignore them.
+
+    Files under ``images/`` and ``files/`` are published as they are (a licence
+    note, a document to download) and are not reported.
+    """
     problems = []
     for path in sorted(content_path.rglob("*")):
         if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
             continue
-        if folder_kind(path.relative_to(content_path).as_posix()) is None:
+        relative = path.relative_to(content_path).as_posix()
+        if relative.split("/")[0] in ("images", "files"):
+            continue
+        if folder_kind(relative) is None:
             relative = path.relative_to(site).as_posix()
             problems.append(make_problem("AS214", relative, 0))
     return problems

@@ -480,6 +480,17 @@ CATALOGUE: dict[str, Message] = {
             'To fix: write one piece of information per line, for example "title: Neighbourhood party".',
         ),
     ),
+    "AS227": Message(
+        "error",
+        (
+            "Le « : » au milieu de « {key} » coupe la ligne en deux.",
+            "Pour corriger : mettez la valeur entre guillemets droits, par exemple « {example} ».",
+        ),
+        (
+            'The ":" in the middle of "{key}" splits the line in two.',
+            "To fix: put the value between straight quotes, for example '{example}'.",
+        ),
+    ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",

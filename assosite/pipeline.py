@@ -29,7 +29,15 @@ from assosite.urls import site_paths
 
 # Settings a plain ``pelicanconf.py`` may not own: assosite sets them when they still
 # have Pelican's default value (a site's own choice always wins).
-_KEEP_FROM_PELICANCONF = {"PATH", "OUTPUT_PATH", "SITEURL", "SITENAME", "PLUGINS", "ASSOSITE_ROOT"}
+_KEEP_FROM_PELICANCONF = {
+    "PATH",
+    "OUTPUT_PATH",
+    "SITEURL",
+    "SITENAME",
+    "PLUGINS",
+    "ASSOSITE_ROOT",
+    "THEME",
+}
 
 
 def setup(pelican: Any) -> None:
@@ -52,9 +60,15 @@ def setup(pelican: Any) -> None:
     for key, value in overrides.items():
         if key not in _KEEP_FROM_PELICANCONF and settings.get(key) == DEFAULT_CONFIG.get(key):
             settings[key] = value
-    if settings.get("THEME") == DEFAULT_CONFIG["THEME"]:
+    if _is_pelican_theme(settings.get("THEME", "")):
         settings["THEME"] = pelican.theme = overrides["THEME"]
     settings[STATE_KEY] = state
+
+
+def _is_pelican_theme(theme: str) -> bool:
+    """Return True for a theme bundled with Pelican (no assosite templates there)."""
+    bundled = Path(DEFAULT_CONFIG["THEME"]).resolve().parent
+    return not theme or Path(theme).resolve().parent == bundled
 
 
 def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -64,7 +78,7 @@ def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]
     data: dict[str, dict[str, Any]] = {
         "site": {
             "name": settings.get("SITENAME", ""),
-            "url": settings.get("SITEURL", ""),
+            "url": settings.get("SITEURL") or "http://localhost:8000",
             "language": settings.get("DEFAULT_LANG", "fr"),
             "timezone": settings.get("TIMEZONE", "Europe/Paris"),
         },

@@ -190,6 +190,12 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, fm: str, offset: int, path: str) ->
     text_line = fm_lines[mark.line] if mark and mark.line < len(fm_lines) else ""
     if "\t" in text_line or "'\\t'" in str(exc.problem):
         return make_problem("AS221", path, line)
+    if "mapping values are not allowed" in str(exc.problem) and ":" in text_line:
+        key, _, value = text_line.partition(":")
+        quoted = value.strip().replace('"', '\\"')
+        return make_problem(
+            "AS227", path, line, key=key.strip(), example=f'{key.strip()}: "{quoted}"'
+        )
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
     return make_problem("AS201", path, line, detail=detail, detail_fr=_yaml_detail_fr(detail))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pelican.paginator import PaginationRule
 from pelican.settings import read_settings
 
 from assosite.config import SiteConfig
@@ -110,8 +111,8 @@ def pelican_overrides(
         **_NO_ARCHIVES,
         "DEFAULT_PAGINATION": config.editorial.news_per_page,
         "PAGINATION_PATTERNS": [
-            (1, "{url}", "{save_as}"),
-            (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+            PaginationRule(1, "{url}", "{save_as}"),
+            PaginationRule(2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
         ],
         "MARKDOWN": {
             "extension_configs": {

@@ -105,8 +105,8 @@ def test_invalid_file_is_skipped_and_others_build(make_site, build) -> None:
     )
     report, output = build(site)
     assert sorted((p.code, p.path) for p in report.problems) == [
-        ("AS201", "content/news/2026-03-02-casse.md"),
         ("AS203", "content/events/sans-fin.md"),
+        ("AS227", "content/news/2026-03-02-casse.md"),
     ]
     assert report.failed() and report.published
     assert (output / "actualites/bon/index.html").is_file()

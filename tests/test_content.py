@@ -9,7 +9,7 @@ E, W = "error", "warning"
 
 # fixture file → (content folder, [(code, line, severity)…]); [] means "no problem".
 CASES = {
-    "news_yaml_broken.md": ("news", [("AS201", 2, E)]),
+    "news_yaml_broken.md": ("news", [("AS227", 2, E)]),
     "news_yaml_unclosed_quote.md": ("news", [("AS201", 2, E)]),
     "news_toml_ok.md": ("news", []),
     "news_toml_broken.md": ("news", [("AS201", 4, E)]),

@@ -1,0 +1,166 @@
+"""The starter site: a realistic association that builds with zero problems, every page sound."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from assosite.build import BuildOptions, build_site
+from assosite.scaffold import init_site
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory) -> tuple[Path, object]:
+    """The starter copied by init and built once for this module."""
+    site = init_site(tmp_path_factory.mktemp("starter") / "site")
+    report = build_site(site, BuildOptions(strict=True))
+    return site, report
+
+
+def test_starter_builds_with_zero_problems(starter) -> None:
+    """assosite init + build --strict: zero errors, zero warnings."""
+    _, report = starter
+    assert report.problems == []
+    assert report.published
+
+
+def test_starter_has_the_promised_content(starter) -> None:
+    """At least 12 news, 10 events, 5 consented testimonies and the association's pages."""
+    site, _ = starter
+    content = site / "content"
+    assert len(list((content / "news").glob("*.md"))) >= 12
+    assert len(list((content / "events").glob("*.md"))) >= 10
+    assert len(list((content / "testimonies").glob("*.md"))) >= 5
+    pages = {p.stem for p in (content / "pages").glob("*.md")}
+    assert {"a-propos", "adherer", "faire-un-don", "contact"} <= pages
+
+
+@pytest.mark.parametrize("year", [2026, 2027, 2028, 2030])
+def test_starter_has_upcoming_and_past_events_for_years(starter, year, tmp_path) -> None:
+    """Built at the start of any coming year up to 2030, the agenda is not empty."""
+    site, _ = starter
+    now = dt.datetime(year, 1, 1, tzinfo=dt.UTC)
+    report = build_site(site, BuildOptions(output=tmp_path / "out", now=now, strict=True))
+    assert report.problems == []
+    agenda = (tmp_path / "out" / "agenda" / "index.html").read_text(encoding="utf-8")
+    assert agenda.count('class="as-card') >= 1
+    archive = (tmp_path / "out" / "agenda" / "archives" / "index.html").read_text()
+    assert archive.count('class="as-card') >= 1
+
+
+class _PageChecker(HTMLParser):
+    """Collects what the structural accessibility checks need from one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.h1 = 0
+        self.headings: list[int] = []
+        self.images_without_alt: list[str] = []
+        self.focusables: list[tuple[str, dict]] = []
+        self.landmarks: set[str] = set()
+        self.links: list[dict] = []
+        self.link_text: list[str] = []
+        self._in_link = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.headings.append(int(tag[1]))
+            self.h1 += tag == "h1"
+        if tag == "img" and "alt" not in attributes:
+            self.images_without_alt.append(attributes.get("src", "?"))
+        if tag in ("header", "nav", "main", "footer"):
+            self.landmarks.add(tag)
+        if tag == "a" and "href" in attributes:
+            self.focusables.append((tag, attributes))
+            self.links.append(attributes)
+            self._in_link = True
+            self.link_text.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._in_link = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_link:
+            self.link_text[-1] += data
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted((site / "output").rglob("*.html"))
+
+
+def test_every_page_is_structurally_sound(starter) -> None:
+    """lang, one h1, no skipped heading level, alt on images, skip link first, landmarks."""
+    site, _ = starter
+    pages = _pages(site)
+    assert len(pages) > 40
+    for page in pages:
+        checker = _PageChecker()
+        checker.feed(page.read_text(encoding="utf-8"))
+        name = page.relative_to(site / "output").as_posix()
+        assert checker.lang == "fr", name
+        assert checker.h1 == 1, name
+        assert checker.headings[0] == 1, name
+        for before, after in zip(checker.headings, checker.headings[1:], strict=False):
+            assert after <= before + 1, f"{name}: h{before} then h{after}"
+        assert checker.images_without_alt == [], name
+        assert checker.focusables[0][1]["href"] == "#contenu", name
+        assert {"header", "nav", "main", "footer"} <= checker.landmarks, name
+        assert all(text.strip() for text in checker.link_text), f"{name}: empty link"
+
+
+def test_internal_links_resolve(starter) -> None:
+    """Every link to the site itself points at a page or file that was built."""
+    site, _ = starter
+    output = site / "output"
+    base = "https://demo.assosite.fr"
+    broken = []
+    for page in _pages(site):
+        checker = _PageChecker()
+        checker.feed(page.read_text(encoding="utf-8"))
+        for link in checker.links:
+            href = link["href"].split("#")[0]
+            if href.startswith(base):
+                href = href[len(base) :]
+            if not href.startswith("/"):
+                continue
+            target = output / href.lstrip("/")
+            if href.endswith("/"):
+                target = target / "index.html"
+            if href.endswith(".ics"):
+                continue  # calendars arrive with the feeds and calendars issue
+            if not target.exists():
+                broken.append(f"{page.relative_to(output)} → {link['href']}")
+    assert broken == []
+
+
+def test_generated_legal_pages_say_what_the_law_asks(starter) -> None:
+    """Legal notice: publisher, director, host; accessibility statement: RGAA sections."""
+    site, _ = starter
+    legal = (site / "output" / "mentions-legales" / "index.html").read_text()
+    for expected in (
+        "Association Les Jardins du Vieux Moulin",
+        "Claire Lemoine",
+        "Netlify, Inc.",
+        "W491012345",
+        "Hébergeur",
+    ):
+        assert expected in legal
+    statement = (site / "output" / "accessibilite" / "index.html").read_text()
+    for expected in (
+        "État de conformité",
+        "Contenus non accessibles",
+        "Retour d'information et contact",
+        "Voies de recours",
+        "Défenseur des droits",
+    ):
+        assert expected.replace("'", "&#39;") in statement or expected in statement
+    privacy = (site / "output" / "confidentialite" / "index.html").read_text()
+    assert "Aucun cookie" in privacy
