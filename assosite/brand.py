@@ -11,17 +11,34 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from assosite.colours import TEXT_MINIMUM, UI_MINIMUM, nearest_passing
 from assosite.config import BrandSection
 from assosite.state import state_of
 
+# The dark variant's surface (tokens.css): the lighter of the two dark backgrounds, so a
+# colour that passes on it passes on the page background too.
+DARK_SURFACE = "#1e1e1e"
+
 
 def brand_css(brand: BrandSection) -> str:
-    """Return the stylesheet that sets the brand colours as custom properties."""
+    """Return the stylesheet that sets the brand colours as custom properties.
+
+    In the dark variant, links and accents use a lighter shade of the same colours,
+    computed to keep their contrast on the dark backgrounds.
+    """
+    dark_link = nearest_passing(brand.primary, DARK_SURFACE, TEXT_MINIMUM)
+    dark_accent = nearest_passing(brand.accent, DARK_SURFACE, UI_MINIMUM)
     return (
         "/* Généré par assosite depuis [brand] dans assosite.toml : ne pas modifier. */\n"
         ":root {\n"
         f"  --as-color-primary: {brand.primary.lower()};\n"
         f"  --as-color-accent: {brand.accent.lower()};\n"
+        "}\n\n"
+        "@media (prefers-color-scheme: dark) {\n"
+        "  :root {\n"
+        f"    --as-color-link: {dark_link};\n"
+        f"    --as-color-accent: {dark_accent};\n"
+        "  }\n"
         "}\n"
     )
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from assosite.colours import TEXT_MINIMUM, UI_MINIMUM, WHITE, contrast_ratio, nearest_passing
 from assosite.report import Problem, make_problem
 from assosite.resources import theme_path
 
@@ -404,9 +405,32 @@ class _Checker:
         return False
 
     def check_colour(self, table: str, key: str, value: str) -> bool:
-        if re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", value.strip()):
+            self.add("AS107", (table, key), key=key, value=value)
+            return False
+        colour = value.strip().lower()
+        uses = BRAND_BACKGROUNDS[key]
+        failing = [use for use in uses if contrast_ratio(colour, use[0]) < use[1]]
+        if not failing:
             return True
-        self.add("AS107", (table, key), key=key, value=value)
+        background, minimum, fr, en = min(failing, key=lambda use: contrast_ratio(colour, use[0]))
+        suggestion = colour
+        for use_background, use_minimum, _, _ in uses:  # one shade that passes everywhere
+            suggestion = nearest_passing(suggestion, use_background, use_minimum)
+        worst = min(contrast_ratio(suggestion, use[0]) for use in uses)
+        self.add(
+            "AS120",
+            (table, key),
+            key=key,
+            value=value,
+            background=background,
+            background_fr=fr,
+            background_en=en,
+            suggestion=suggestion,
+            **_number("ratio", contrast_ratio(colour, background)),
+            **_number("minimum", minimum),
+            **_number("suggestion_ratio", worst),
+        )
         return False
 
     def check_content_file(self, table: str, key: str, value: str) -> bool:
@@ -436,6 +460,36 @@ class _Checker:
             else:
                 accepted[key] = value
         return accepted
+
+
+# Where the default theme uses each brand colour, and the contrast it needs there
+# (WCAG 1.4.3 for text, 1.4.11 for interface parts). The surface colour is the
+# theme's --as-color-surface (tokens.css).
+BRAND_BACKGROUNDS = {
+    "primary": (
+        (
+            WHITE,
+            TEXT_MINIMUM,
+            "le fond blanc des pages (liens, texte blanc des boutons)",
+            "the white page background (links, white button text)",
+        ),
+        ("#f4f2ee", TEXT_MINIMUM, "le fond du pied de page", "the footer background"),
+    ),
+    "accent": (
+        (
+            WHITE,
+            UI_MINIMUM,
+            "le fond blanc (bordures et repères)",
+            "the white background (borders and markers)",
+        ),
+    ),
+}
+
+
+def _number(name: str, value: float) -> dict[str, str]:
+    """Format a ratio for both languages: « 3,21 » and "3.21"."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return {f"{name}_fr": text.replace(".", ","), f"{name}_en": text}
 
 
 def is_inside(folder: Path, path: Path) -> bool:

@@ -174,6 +174,17 @@ CATALOGUE: dict[str, Message] = {
             'To fix: choose an empty or new folder, for example "--output output".',
         ),
     ),
+    "AS120": Message(
+        "error",
+        (
+            "La couleur « {value} » de « {key} » n'a qu'un contraste de {ratio_fr}:1 avec {background_fr} ({background}) : il faut au moins {minimum_fr}:1 pour que tout le monde puisse lire.",
+            'Pour corriger : prenez une teinte proche mais plus contrastée, par exemple « {key} = "{suggestion}" » (contraste {suggestion_ratio_fr}:1).',
+        ),
+        (
+            'The colour "{value}" of "{key}" has a contrast of only {ratio_en}:1 with {background_en} ({background}): at least {minimum_en}:1 is needed for everyone to read it.',
+            "To fix: use a close but more contrasted shade, for example '{key} = \"{suggestion}\"' (contrast {suggestion_ratio_en}:1).",
+        ),
+    ),
     "AS130": Message(
         "error",
         (

@@ -83,12 +83,13 @@ def _urls(base: str, output: Path) -> list[str]:
     return [f"{base}/{page.removesuffix('index.html')}" for page in pages]
 
 
-def test_axe_finds_no_wcag_violation_on_any_page(served, browser) -> None:
-    """axe-core (WCAG 2.0–2.2 A and AA rules) reports zero violations on every page."""
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_wcag_violation_on_any_page(served, browser, scheme) -> None:
+    """axe-core (WCAG 2.0–2.2 A and AA rules): zero violations, light and dark variants."""
     _require(AXE.exists(), "axe-core")
     base, output = served
     script = AXE.read_text(encoding="utf-8")
-    page = browser.new_page()
+    page = browser.new_page(color_scheme=scheme)
     violations = []
     for url in _urls(base, output):
         page.goto(url)
@@ -99,6 +100,10 @@ def test_axe_finds_no_wcag_violation_on_any_page(served, browser) -> None:
         violations += [
             f"{url}: {v['id']} ({v['nodes'][0]['html'][:80]})" for v in result["violations"]
         ]
+    if scheme == "dark":
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == (
+            "rgb(18, 18, 18)"
+        )
     page.close()
     assert violations == []
 

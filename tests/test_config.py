@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assosite.colours import contrast_ratio
 from assosite.config import find_key_lines, load_config
 from assosite.errors import ConfigError
 
@@ -125,3 +126,30 @@ def test_build_refuses_an_unusable_config(make_site, build) -> None:
         build(site)
     assert [p.code for p in caught.value.report.problems] == ["AS104"]
     assert not (site / "output").exists()
+
+
+def test_brand_colour_with_low_contrast_is_refused_with_a_suggestion(make_site) -> None:
+    """A pale brand colour is AS120 with its ratio and a passing shade of the same hue."""
+    site = make_site(
+        config='[site]\nname = "A"\nurl = "https://a.example"\n'
+        '[brand]\nprimary = "#6fbf73"\naccent = "#f4c442"\n'
+    )
+    config, problems = load_config(site)
+    assert config is None
+    found = sorted((p.code, p.line, p.params["key"], p.params["background"]) for p in problems)
+    assert found == [("AS120", 5, "primary", "#f4f2ee"), ("AS120", 6, "accent", "#ffffff")]
+    accent = next(p for p in problems if p.params["key"] == "accent")
+    assert accent.params["ratio_en"] == "1.64"  # L = 0.5911: (1 + 0.05) / (0.5911 + 0.05)
+    assert accent.params["ratio_fr"] == "1,64"
+    primary = next(p for p in problems if p.params["key"] == "primary")
+    suggestion = primary.params["suggestion"]
+    assert contrast_ratio(suggestion, "#ffffff") >= 4.5
+    assert contrast_ratio(suggestion, "#f4f2ee") >= 4.5
+    assert suggestion not in ("#000000", "#6fbf73")
+
+
+def test_contrast_ratio_matches_known_values() -> None:
+    """Black on white is 21:1, a colour on itself 1:1, #767676 on white just passes 4.5:1."""
+    assert round(contrast_ratio("#000000", "#ffffff"), 2) == 21.0
+    assert contrast_ratio("#1d5c4d", "#1d5c4d") == 1.0
+    assert round(contrast_ratio("#767676", "#ffffff"), 2) == 4.54
