@@ -23,6 +23,7 @@ from assosite.errors import ConfigError
 from assosite.listings import Home, ListingsGenerator, collect, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
+from assosite.seo import SeoGenerator
 from assosite.settings import pelican_overrides
 from assosite.state import STATE_KEY, BuildState, state_of
 from assosite.urls import site_paths
@@ -253,4 +254,4 @@ def finalize(generators: list[Any]) -> None:
 
 def output_generators(pelican: Any) -> list[type]:
     """Return assosite's output generators (lists and brand now; feeds, cards later)."""
-    return [ListingsGenerator, BrandGenerator]
+    return [ListingsGenerator, BrandGenerator, SeoGenerator]

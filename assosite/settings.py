@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.resources import theme_path
+from assosite.seo import StructuredData
 from assosite.ui import ui_words
 from assosite.urls import site_paths
 
@@ -73,11 +74,12 @@ def pelican_overrides(
     """
     paths = site_paths(config.site.language)
     dates = DateFormatter(config.site.language, config.site.timezone)
+    url = (site_url if site_url is not None else config.site.url).rstrip("/")
     return {
         "PATH": str(config.content_path),
         "OUTPUT_PATH": str(output),
         "SITENAME": config.site.name,
-        "SITEURL": (site_url if site_url is not None else config.site.url).rstrip("/"),
+        "SITEURL": url,
         "THEME": str(theme_path(config.site.theme, config.root)),
         "TIMEZONE": config.site.timezone,
         "DEFAULT_LANG": config.site.language,
@@ -130,7 +132,11 @@ def pelican_overrides(
             "autoescape": True,
         },
         "JINJA_FILTERS": dates.filters(),
-        "JINJA_GLOBALS": {"ui": ui_words(config.site.language), "paths": paths},
+        "JINJA_GLOBALS": {
+            "ui": ui_words(config.site.language),
+            "paths": paths,
+            "json_ld": StructuredData(config, url),
+        },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -164,3 +167,71 @@ def test_generated_legal_pages_say_what_the_law_asks(starter) -> None:
         assert expected.replace("'", "&#39;") in statement or expected in statement
     privacy = (site / "output" / "confidentialite" / "index.html").read_text()
     assert "Aucun cookie" in privacy
+
+
+def _linked(page: Path, output: Path, pattern: str) -> list[Path]:
+    """Files of the site that ``page`` links with ``pattern`` (href/src values)."""
+    text = page.read_text(encoding="utf-8")
+    files = []
+    for url in re.findall(pattern, text):
+        relative = url.split("demo.assosite.fr/", 1)[-1]
+        target = output / relative
+        if target.is_file():
+            files.append(target)
+    return files
+
+
+def test_every_page_is_light(starter) -> None:
+    """HTML + CSS of every page ≤ 30 KB; the home page with its images ≤ 150 KB."""
+    site, _ = starter
+    output = site / "output"
+    heavy = []
+    for page in _pages(site):
+        css = _linked(page, output, r'<link rel="stylesheet" href="([^"]+)"')
+        weight = page.stat().st_size + sum(p.stat().st_size for p in css)
+        if weight > 30_000:
+            heavy.append(f"{page.relative_to(output)}: {weight} bytes")
+    assert heavy == []
+    home = output / "index.html"
+    files = {home, *_linked(home, output, r'(?:href|src)="([^"]+\.(?:css|svg|png|jpg))"')}
+    assert sum(p.stat().st_size for p in files) <= 150_000
+    assert "<script src" not in "".join(p.read_text() for p in _pages(site))
+
+
+def test_structured_data_describes_home_events_and_news(starter) -> None:
+    """JSON-LD: NGO on the home page, Event (status, location) on events, NewsArticle on news."""
+    site, _ = starter
+    output = site / "output"
+
+    def json_ld(path: str) -> dict:
+        text = (output / path).read_text(encoding="utf-8")
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+        return json.loads(block.group(1))
+
+    assert json_ld("index.html")["@type"] == "NGO"
+    event = json_ld("agenda/2027-04-24-troc-de-plantes/index.html")
+    assert event["@type"] == "Event"
+    assert event["eventStatus"] == "https://schema.org/EventCancelled"
+    assert event["location"]["address"]["addressLocality"] == "Montbrisac"
+    assert event["startDate"] == "2027-04-24T10:00+02:00"
+    online = json_ld("agenda/2027-05-18-conference-en-ligne-sol-vivant/index.html")
+    assert online["location"]["@type"] == "VirtualLocation"
+    news = json_ld("actualites/plantation-du-verger/index.html")
+    assert news["@type"] == "NewsArticle" and news["datePublished"].startswith("2026-11-09")
+
+
+def test_sitemap_lists_every_page_and_robots_points_to_it(starter) -> None:
+    """sitemap.xml names every built page (except 404) and only those; robots.txt links it."""
+    site, _ = starter
+    output = site / "output"
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(output / "sitemap.xml").getroot()
+    locs = {loc.text for loc in root.findall("s:url/s:loc", namespace)}
+    built = {
+        "https://demo.assosite.fr/" + p.relative_to(output).as_posix().removesuffix("index.html")
+        for p in _pages(site)
+        if p.name != "404.html" and "/page/" not in p.as_posix()
+    }
+    assert locs == built
+    robots = (output / "robots.txt").read_text()
+    assert "Sitemap: https://demo.assosite.fr/sitemap.xml" in robots
