@@ -15,17 +15,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from assosite.state import state_of
-from assosite.urls import site_paths
-
-_NAV_LABELS = {
-    "fr": {
-        "home": "Accueil",
-        "news": "Actualités",
-        "agenda": "Agenda",
-        "testimonies": "Témoignages",
-    },
-    "en": {"home": "Home", "news": "News", "agenda": "Events", "testimonies": "Testimonies"},
-}
+from assosite.urls import SitePaths, site_paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +96,18 @@ def collect(contents: list[Any], now: dt.datetime) -> Listings:
     return listings
 
 
-def navigation(listings: Listings, language: str) -> list[NavEntry]:
-    """Return the main navigation: home, news, agenda, testimonies, then menu pages."""
-    labels = _NAV_LABELS.get(language, _NAV_LABELS["fr"])
-    paths = site_paths(language)
-    entries = [NavEntry("home", labels["home"], "")]
+def navigation(listings: Listings, paths: SitePaths, gettext: Any) -> list[NavEntry]:
+    """Return the main navigation: home, news, agenda, testimonies, then menu pages.
+
+    ``gettext`` translates the French labels (the theme's catalogue).
+    """
+    entries = [NavEntry("home", gettext("Accueil"), "")]
     if listings.news:
-        entries.append(NavEntry("news", labels["news"], f"{paths.news}/"))
+        entries.append(NavEntry("news", gettext("Actualités"), f"{paths.news}/"))
     if listings.upcoming or listings.past:
-        entries.append(NavEntry("agenda", labels["agenda"], f"{paths.event}/"))
+        entries.append(NavEntry("agenda", gettext("Agenda"), f"{paths.event}/"))
     if listings.testimonies:
-        entries.append(NavEntry("testimonies", labels["testimonies"], f"{paths.testimony}/"))
+        entries.append(NavEntry("testimonies", gettext("Témoignages"), f"{paths.testimony}/"))
     entries += [
         NavEntry(p.item.slug, p.item.title, p.url)
         for p in listings.pages

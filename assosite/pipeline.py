@@ -20,6 +20,7 @@ from assosite.brand import BrandGenerator
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
+from assosite.i18n import load_translations
 from assosite.listings import Home, ListingsGenerator, collect, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
@@ -92,6 +93,19 @@ def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]
             if rest.startswith(table + "_"):
                 data.setdefault(table, {})[rest.removeprefix(table + "_")] = value
     return data
+
+
+def install_translations(generator: Any) -> None:
+    """Give the generator's templates ``_()`` in the site language (Babel catalogue)."""
+    state = state_of(generator.settings)
+    env = getattr(generator, "env", None)
+    if state is None or env is None:
+        return
+    if state.translations is None:
+        state.translations = load_translations(
+            Path(generator.settings["THEME"]), state.config.site.language
+        )
+    env.install_gettext_translations(state.translations, newstyle=True)
 
 
 def add_reader(readers: Any) -> None:
@@ -244,7 +258,12 @@ def finalize(generators: list[Any]) -> None:
     context = generators[0].context
     context["assosite"] = state.config
     context["assosite_listings"] = listings
-    context["nav"] = navigation(listings, state.config.site.language)
+    translations = state.translations or load_translations(
+        Path(generators[0].settings["THEME"]), state.config.site.language
+    )
+    context["nav"] = navigation(
+        listings, site_paths(state.config.site.language), translations.gettext
+    )
     context["home"] = Home(
         events=listings.upcoming[: budget.home_events],
         news=listings.news[: budget.home_news],

@@ -15,6 +15,7 @@ def register() -> None:
     """Connect assosite to Pelican's signals."""
     signals.initialized.connect(pipeline.setup)
     signals.readers_init.connect(pipeline.add_reader)
+    signals.generator_init.connect(pipeline.install_translations)
     signals.article_generator_context.connect(pipeline.read_item)
     signals.page_generator_context.connect(pipeline.read_item)
     signals.article_generator_pretaxonomy.connect(pipeline.drop_duplicate_articles)

@@ -18,7 +18,6 @@ from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
-from assosite.ui import ui_words
 from assosite.urls import site_paths
 
 CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
@@ -128,12 +127,11 @@ def pelican_overrides(
         "JINJA_ENVIRONMENT": {
             "trim_blocks": True,
             "lstrip_blocks": True,
-            "extensions": [],
+            "extensions": ["jinja2.ext.i18n"],
             "autoescape": True,
         },
         "JINJA_FILTERS": dates.filters(),
         "JINJA_GLOBALS": {
-            "ui": ui_words(config.site.language),
             "paths": paths,
             "json_ld": StructuredData(config, url),
         },

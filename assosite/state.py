@@ -33,6 +33,7 @@ class BuildState:
         headers: the reader's result of each file, by path (lines of keys).
         crashes: bugs caught inside Pelican's signal handlers, raised after the run.
         markdown: the one Markdown instance of the build, shared by every reader.
+        translations: the theme's catalogue for the site language (gettext API).
     """
 
     config: SiteConfig
@@ -43,6 +44,7 @@ class BuildState:
     headers: dict[str, Any] = field(default_factory=dict)
     crashes: list[BaseException] = field(default_factory=list)
     markdown: Any = None
+    translations: Any = None
 
     @property
     def parse_context(self) -> ParseContext:
