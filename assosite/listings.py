@@ -96,6 +96,20 @@ def collect(contents: list[Any], now: dt.datetime) -> Listings:
     return listings
 
 
+def link_neighbours(listings: Listings) -> None:
+    """Give each news item and event its previous and next one (in time order).
+
+    Sets ``previous_item`` (older) and ``next_item`` (newer) on the Pelican content
+    objects; the item templates link them.
+    """
+    chronological_news = list(reversed(listings.news))
+    events = [*reversed(listings.past), *listings.upcoming]
+    for sequence in (chronological_news, events):
+        for index, content in enumerate(sequence):
+            content.previous_item = sequence[index - 1] if index > 0 else None
+            content.next_item = sequence[index + 1] if index + 1 < len(sequence) else None
+
+
 def navigation(listings: Listings, paths: SitePaths, gettext: Any) -> list[NavEntry]:
     """Return the main navigation: home, news, agenda, testimonies, then menu pages.
 

@@ -21,7 +21,7 @@ from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
 from assosite.i18n import load_translations
-from assosite.listings import Home, ListingsGenerator, collect, navigation
+from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
@@ -243,6 +243,7 @@ def finalize(generators: list[Any]) -> None:
     for generator in generators:
         contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
     listings = collect(contents, state.now)
+    link_neighbours(listings)
     published = [c.item for c in contents if hasattr(c, "item")]
     state.report.items = len(published)
     state.report.extend(

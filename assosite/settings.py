@@ -133,6 +133,8 @@ def pelican_overrides(
         "JINJA_FILTERS": dates.filters(),
         "JINJA_GLOBALS": {
             "paths": paths,
+            # French puts a no-break space before a colon; English does not.
+            "colon": ":" if config.site.language == "en" else "\u00a0:",
             "json_ld": StructuredData(config, url),
         },
         "RELATIVE_URLS": False,
