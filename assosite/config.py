@@ -134,6 +134,26 @@ class EditorialSection:
     """Titles longer than this get a warning (AS301)."""
 
 
+@dataclass(frozen=True, slots=True)
+class FeedsSection:
+    """``[feeds]``: the Atom and RSS feeds."""
+
+    entries: int = _field(20, example="20", kind=int)
+    """How many items each feed holds (the most recent ones)."""
+    full_text: bool = _field(True, example="true", kind=bool)
+    """Whole texts in the feeds (``true``) or summaries only (``false``)."""
+    tags: bool = _field(True, example="true", kind=bool)
+    """One feed per tag as well."""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarSection:
+    """``[calendar]``: the subscribable agenda (``agenda.ics``)."""
+
+    past_months: int = _field(6, example="6", kind=int)
+    """How many months of past events ``agenda.ics`` keeps."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -141,6 +161,8 @@ SECTIONS: dict[str, type] = {
     "brand": BrandSection,
     "links": LinksSection,
     "editorial": EditorialSection,
+    "feeds": FeedsSection,
+    "calendar": CalendarSection,
 }
 
 # Pelican settings that assosite owns: changing them from [pelican] would break the
@@ -166,7 +188,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial: the sections.
+        site, association, hosting, brand, links, editorial, feeds, calendar: the
+            sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -177,6 +200,8 @@ class SiteConfig:
     brand: BrandSection = field(default_factory=BrandSection)
     links: LinksSection = field(default_factory=LinksSection)
     editorial: EditorialSection = field(default_factory=EditorialSection)
+    feeds: FeedsSection = field(default_factory=FeedsSection)
+    calendar: CalendarSection = field(default_factory=CalendarSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -327,6 +352,7 @@ class _Checker:
             expected = {
                 str: ("un texte entre guillemets", "a text in quotes"),
                 int: ("un nombre entier", "a whole number"),
+                bool: ("true ou false", "true or false"),
                 dict: ("une table", "a table"),
             }[kind]
             self.add(

@@ -20,7 +20,9 @@ from assosite.brand import BrandGenerator
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
+from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
+from assosite.ics import CalendarGenerator
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
@@ -273,5 +275,5 @@ def finalize(generators: list[Any]) -> None:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators (lists and brand now; feeds, cards later)."""
-    return [ListingsGenerator, BrandGenerator, SeoGenerator]
+    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars."""
+    return [ListingsGenerator, BrandGenerator, SeoGenerator, FeedsGenerator, CalendarGenerator]

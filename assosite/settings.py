@@ -16,6 +16,7 @@ from pelican.settings import read_settings
 
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
+from assosite.feeds import FeedLinks
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
 from assosite.urls import site_paths
@@ -136,6 +137,7 @@ def pelican_overrides(
             # French puts a no-break space before a colon; English does not.
             "colon": ":" if config.site.language == "en" else "\u00a0:",
             "json_ld": StructuredData(config, url),
+            "feed_links": FeedLinks(paths, config.site.language),
         },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,

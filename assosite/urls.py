@@ -18,6 +18,9 @@ class SitePaths:
         legal: the generated legal notice (``mentions-legales``).
         accessibility: the generated accessibility statement (``accessibilite``).
         privacy: the generated privacy page (``confidentialite``).
+        feeds: the folder of the Atom and RSS feeds (``flux``).
+        feed_names: file names of the feeds by kind (``all``, ``news``…).
+        event_ics: file name of an event's calendar, in the event's folder.
     """
 
     news: str
@@ -28,12 +31,19 @@ class SitePaths:
     legal: str
     accessibility: str
     privacy: str
+    feeds: str
+    feed_names: tuple[tuple[str, str], ...]
+    event_ics: str
 
     def item_url(self, kind: str, slug: str) -> str:
         """Return the address of one item relative to the site root (``agenda/fete/``)."""
         if kind == "page":
             return f"{slug}/"
         return f"{getattr(self, kind)}/{slug}/"
+
+    def feed_name(self, kind: str) -> str:
+        """Return the file name (without extension) of the feed of ``kind``."""
+        return dict(self.feed_names)[kind]
 
     def reserved(self) -> dict[str, str]:
         """Return the first path segments a page slug must not take, with their use."""
@@ -52,24 +62,42 @@ class SitePaths:
 
 PATHS = {
     "fr": SitePaths(
-        "actualites",
-        "agenda",
-        "agenda/archives",
-        "temoignages",
-        "etiquettes",
-        "mentions-legales",
-        "accessibilite",
-        "confidentialite",
+        news="actualites",
+        event="agenda",
+        archive="agenda/archives",
+        testimony="temoignages",
+        tags="etiquettes",
+        legal="mentions-legales",
+        accessibility="accessibilite",
+        privacy="confidentialite",
+        feeds="flux",
+        feed_names=(
+            ("all", "tout"),
+            ("news", "actualites"),
+            ("event", "agenda"),
+            ("testimony", "temoignages"),
+            ("tags", "etiquettes"),
+        ),
+        event_ics="evenement.ics",
     ),
     "en": SitePaths(
-        "news",
-        "events",
-        "events/archive",
-        "testimonies",
-        "tags",
-        "legal-notice",
-        "accessibility",
-        "privacy",
+        news="news",
+        event="events",
+        archive="events/archive",
+        testimony="testimonies",
+        tags="tags",
+        legal="legal-notice",
+        accessibility="accessibility",
+        privacy="privacy",
+        feeds="feeds",
+        feed_names=(
+            ("all", "all"),
+            ("news", "news"),
+            ("event", "events"),
+            ("testimony", "testimonies"),
+            ("tags", "tags"),
+        ),
+        event_ics="event.ics",
     ),
 }
 

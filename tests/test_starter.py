@@ -137,8 +137,6 @@ def test_internal_links_resolve(starter) -> None:
             target = output / href.lstrip("/")
             if href.endswith("/"):
                 target = target / "index.html"
-            if href.endswith(".ics"):
-                continue  # calendars arrive with the feeds and calendars issue
             if not target.exists():
                 broken.append(f"{page.relative_to(output)} → {link['href']}")
     assert broken == []
