@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import io
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -146,13 +147,24 @@ def _prepare(site: Path, options: BuildOptions) -> tuple[BuildReport, BuildState
     if config is None:
         raise ConfigError(report=report)
     report.extend(stray_files(config.content_path, site))
-    now = options.now or dt.datetime.now(dt.UTC)
-    state = BuildState(config=config, report=report, now=now)
+    state = BuildState(config=config, report=report, now=options.now or reference_time())
     if options.progress is not None:
         total = sum(1 for _ in config.content_path.rglob("*.md"))
         report_progress = options.progress
         state.progress = lambda phase, done: report_progress(phase, done, total)
     return report, state
+
+
+def reference_time() -> dt.datetime:
+    """Return the build's "now": ``SOURCE_DATE_EPOCH`` when set, else the clock.
+
+    Upcoming and past events, expiry and consent are decided against it; setting
+    ``SOURCE_DATE_EPOCH`` (reproducible-builds.org) makes a build repeatable.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
 
 
 def _display_path(path: Path, site: Path) -> str:
