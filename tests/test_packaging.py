@@ -32,6 +32,9 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "assosite/_data/themes/default/templates/base.html" in names
     assert "assosite/_data/starter/assosite.toml" in names
+    assert "assosite/_data/starter/.github/workflows/publier.yml" in names
+    assert "assosite/_data/starter/.gitlab-ci.yml" in names
+    assert "assosite/_data/themes/default/translations/en/LC_MESSAGES/messages.po" in names
     assert any(n.startswith("assosite/_data/starter/content/news/") for n in names)
 
 
