@@ -51,7 +51,7 @@ def setup(pelican: Any) -> None:
     run reaches this point without one.
     """
     settings = pelican.settings
-    if state_of(settings) is not None:
+    if state_of(settings) is not None or not _enabled(settings):
         return
     root = Path(settings["PATH"]).resolve().parent
     config, problems = config_from_data(root, _data_from_pelicanconf(settings))
@@ -67,6 +67,15 @@ def setup(pelican: Any) -> None:
     if _is_pelican_theme(settings.get("THEME", "")):
         settings["THEME"] = pelican.theme = overrides["THEME"]
     settings[STATE_KEY] = state
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Return True when this Pelican build lists assosite among its plugins.
+
+    Signal handlers stay connected for the whole process, so a later build without
+    assosite still calls them: they must then do nothing.
+    """
+    return any("assosite" in str(name) for name in settings.get("PLUGINS") or [])
 
 
 def _is_pelican_theme(theme: str) -> bool:
@@ -111,7 +120,13 @@ def install_translations(generator: Any) -> None:
 
 
 def add_reader(readers: Any) -> None:
-    """Read Markdown files with assosite's reader (front matter and line numbers)."""
+    """Read Markdown files with assosite's reader (front matter and line numbers).
+
+    Pelican's signals live as long as the process: a later Pelican build that did not
+    enable assosite (no build state) keeps Pelican's own reader.
+    """
+    if state_of(readers.settings) is None:
+        return
     for extension in MARKDOWN_EXTENSIONS:
         readers.reader_classes[extension] = AssositeReader
 

@@ -49,3 +49,18 @@ def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:
     assert (output / "actualites" / "bonjour" / "index.html").is_file()
     assert (output / "agenda" / "index.html").is_file()
     assert not (output / "agenda" / "fin").exists()
+
+
+def test_importing_assosite_leaves_plain_pelican_alone(tmp_path) -> None:
+    """Without the plugin, Pelican still reads Markdown itself, even after assosite is imported."""
+    import assosite.build  # noqa: F401, PLC0415 (the import is the point)
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "hello.md").write_text("Title: Hello\nDate: 2026-03-01\n\nText.\n")
+    settings = read_settings(
+        path=None, override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out")}
+    )
+    with contextlib.redirect_stdout(io.StringIO()):
+        Pelican(settings).run()
+    assert (tmp_path / "out" / "hello.html").is_file()
