@@ -90,6 +90,8 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         _run_pelican(settings, report)
         if state.crashes:
             raise state.crashes[0]
+        # Suggestions belong to ``assosite check``; a build shows what must be acted on.
+        report.problems = [p for p in report.problems if p.severity != Severity.SUGGESTION]
         report.written = sum(1 for _ in staging.rglob("*.html"))
         report.seconds = time.perf_counter() - started
         report.output = _display_path(output, site)

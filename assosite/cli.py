@@ -89,6 +89,9 @@ def show_report(
         first, _, rest = text.partition("\n")
         colour = _SEVERITY_COLOURS[str(problem.severity)]
         click.echo(click.style(first, fg=colour, bold=True) + "\n" + rest + "\n")
+    if check and report.problems:
+        counts = ", ".join(f"{code} ×{n}" for code, n in report.counts_by_code().items())
+        click.echo(("By rule: " if lang == "en" else "Par règle\u00a0: ") + counts)
     click.echo(format_summary(report, lang, strict=strict, check=check))
 
 

@@ -132,6 +132,32 @@ class EditorialSection:
     """How many news items each page of the news list shows."""
     title_max_length: int = _field(90, example="90", kind=int)
     """Titles longer than this get a warning (AS301)."""
+    summary_max_length: int = _field(200, example="200", kind=int)
+    """Summaries longer than this get a warning (AS302)."""
+    words_news: int = _field(500, example="500", kind=int)
+    """Word budget of a news item's text (AS303)."""
+    words_event: int = _field(300, example="300", kind=int)
+    """Word budget of an event's text (AS303)."""
+    words_testimony: int = _field(200, example="200", kind=int)
+    """Word budget of a testimony's text (AS303)."""
+    sentence_max_words: int = _field(30, example="30", kind=int)
+    """Sentences longer than this get a suggestion (AS304)."""
+    readability_min: int = _field(50, example="50", kind=int)
+    """Kandel & Moles reading ease under which a text gets a suggestion (AS305)."""
+    max_tags: int = _field(5, example="5", kind=int)
+    """Most tags an item may have (AS311)."""
+    news_per_week: int = _field(3, example="3", kind=int)
+    """Most news items published within 7 days (AS315)."""
+    stale_news_months: int = _field(3, example="3", kind=int)
+    """Months without news after which the site gets a suggestion (AS316)."""
+    stale_page_months: int = _field(24, example="24", kind=int)
+    """Months after which a page not reviewed (``modified``) gets a suggestion (AS316)."""
+    consent_warning_days: int = _field(30, example="30", kind=int)
+    """Days before a testimony's consent ends when a warning starts (AS319)."""
+    severity: dict[str, str] = _field(  # noqa: RUF009 (_field gives a default_factory)
+        {}, example='{ AS304 = "off" }', kind=dict, check="severities"
+    )
+    """Per rule: ``error``, ``warning``, ``suggestion`` or ``off``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,6 +490,33 @@ class _Checker:
             return True
         self.add("AS110", (table, key), key=key, value=value)
         return False
+
+    def check_severities(self, table: str, key: str, value: dict[str, Any]) -> bool:
+        ok = True
+        for code, level in value.items():
+            if not re.fullmatch(r"AS3\d\d", code):
+                self.add(
+                    "AS103",
+                    (table, key, code),
+                    key=f"{key}.{code}",
+                    value=code,
+                    expected_fr="un code de règle éditoriale (AS3xx)",
+                    expected_en="an editorial rule code (AS3xx)",
+                    example='AS304 = "off"',
+                )
+                ok = False
+            elif level not in ("error", "warning", "suggestion", "off"):
+                self.add(
+                    "AS103",
+                    (table, key, code),
+                    key=f"{key}.{code}",
+                    value=level,
+                    expected_fr="« error », « warning », « suggestion » ou « off »",
+                    expected_en='"error", "warning", "suggestion" or "off"',
+                    example=f'{code} = "off"',
+                )
+                ok = False
+        return ok
 
     def check_theme(self, table: str, key: str, value: str) -> bool:
         try:

@@ -514,6 +514,215 @@ CATALOGUE: dict[str, Message] = {
             "To fix: keep the essentials in under {limit} characters and move the rest to the summary.",
         ),
     ),
+    "AS302": Message(
+        "warning",
+        (
+            "Le résumé fait {length} caractères : au-delà de {limit}, ce n'est plus un chapô.",
+            "Pour corriger : dites l'essentiel en une phrase de moins de {limit} caractères ; le détail va dans le texte.",
+        ),
+        (
+            "The summary is {length} characters long: beyond {limit}, it is no longer a standfirst.",
+            "To fix: say the essentials in one sentence under {limit} characters; details go in the text.",
+        ),
+    ),
+    "AS303": Message(
+        "warning",
+        (
+            "Le texte fait {words} mots, plus que les {limit} prévus pour ce type de contenu.",
+            "Pour corriger : gardez un seul message et coupez le reste, ou faites-en un autre contenu.",
+        ),
+        (
+            "The text is {words} words long, more than the {limit} planned for this kind of content.",
+            "To fix: keep one message and cut the rest, or make it another item.",
+        ),
+    ),
+    "AS304": Message(
+        "suggestion",
+        (
+            "Une phrase de {words} mots commence ici (« {start} ») : au-delà de {limit} mots, beaucoup de lecteurs décrochent.",
+            "Pour corriger : coupez-la en deux phrases, avec un seul verbe principal chacune.",
+        ),
+        (
+            'A {words}-word sentence starts here ("{start}"): beyond {limit} words, many readers lose track.',
+            "To fix: split it into two sentences with one main verb each.",
+        ),
+    ),
+    "AS305": Message(
+        "suggestion",
+        (
+            "Le texte est difficile à lire : indice de lisibilité {score}, sous {limit} (formule de Kandel et Moles).",
+            "Pour corriger : raccourcissez les phrases et préférez les mots courts et courants.",
+        ),
+        (
+            "The text is hard to read: readability index {score}, under {limit} (Kandel and Moles formula).",
+            "To fix: shorten the sentences and prefer short, common words.",
+        ),
+    ),
+    "AS306": Message(
+        "warning",
+        (
+            "Le titre « {value} » est en majuscules : il se lit mal et donne l'impression de crier.",
+            "Pour corriger : écrivez-le en minuscules, avec une majuscule au début et aux noms propres.",
+        ),
+        (
+            'The title "{value}" is in capitals: it is hard to read and feels like shouting.',
+            "To fix: write it in lower case, with a capital at the start and for proper names.",
+        ),
+    ),
+    "AS307": Message(
+        "warning",
+        (
+            "« {key} » empile les points d'exclamation ou les émojis : « {value} ».",
+            "Pour corriger : gardez un seul point d'exclamation et deux émojis au plus ; les lecteurs d'écran lisent chaque émoji.",
+        ),
+        (
+            '"{key}" piles up exclamation marks or emoji: "{value}".',
+            "To fix: keep one exclamation mark and two emoji at most; screen readers read every emoji aloud.",
+        ),
+    ),
+    "AS308": Message(
+        "warning",
+        (
+            "Le lien « {value} » ne dit pas où il mène : hors de la phrase, il ne veut rien dire.",
+            "Pour corriger : mettez le lien sur les mots qui disent la destination, par exemple « [le programme de la fête](/agenda/fete/) ».",
+        ),
+        (
+            'The link "{value}" does not say where it leads: out of its sentence, it means nothing.',
+            'To fix: put the link on the words that name the destination, for example "[the party programme](/events/party/)".',
+        ),
+    ),
+    "AS309": Message(
+        "warning",
+        (
+            "Le texte alternatif « {value} » ne décrit pas l'image.",
+            "Pour corriger : dites en une phrase ce que montre l'image, par exemple « Des bénévoles plantent des pommiers ».",
+        ),
+        (
+            'The text alternative "{value}" does not describe the image.',
+            'To fix: say in one sentence what the image shows, for example "Volunteers planting apple trees".',
+        ),
+    ),
+    "AS310": Message(
+        "warning",
+        (
+            "Un intertitre de niveau {level} est ici, alors que le niveau attendu est {expected} : la page perd sa structure.",
+            "Pour corriger : le titre de la page est le seul niveau 1 ; commencez les intertitres par « ## » et ne sautez pas de niveau.",
+        ),
+        (
+            "A level {level} heading is here where level {expected} is expected: the page loses its structure.",
+            'To fix: the page title is the only level 1; start headings with "##" and do not skip levels.',
+        ),
+    ),
+    "AS311": Message(
+        "warning",
+        (
+            "Ce contenu a {count} étiquettes : au-delà de {limit}, elles ne servent plus à trier.",
+            "Pour corriger : gardez les {limit} étiquettes les plus utiles.",
+        ),
+        (
+            "This item has {count} tags: beyond {limit}, they no longer help sorting.",
+            "To fix: keep the {limit} most useful tags.",
+        ),
+    ),
+    "AS312": Message(
+        "suggestion",
+        (
+            "L'étiquette « {value} » n'est utilisée qu'ici : sa page ne regroupera qu'un contenu.",
+            "Pour corriger : reprenez une étiquette déjà utilisée sur le site, ou retirez celle-ci.",
+        ),
+        (
+            'The tag "{value}" is used only here: its page will group a single item.',
+            "To fix: use a tag the site already has, or remove this one.",
+        ),
+    ),
+    "AS313": Message(
+        "warning",
+        (
+            "L'étiquette « {value} » est écrite autrement ailleurs (« {other} ») : le site en ferait deux pages.",
+            "Pour corriger : écrivez « {other} » partout.",
+        ),
+        (
+            'The tag "{value}" is written differently elsewhere ("{other}"): the site would make two pages.',
+            'To fix: write "{other}" everywhere.',
+        ),
+    ),
+    "AS314": Message(
+        "warning",
+        (
+            "Ce titre est presque le même que celui de « {other} » : les lecteurs ne les distingueront pas.",
+            "Pour corriger : donnez un titre qui dit ce qui est propre à ce contenu (date, lieu, nouveauté).",
+        ),
+        (
+            'This title is nearly the same as that of "{other}": readers will not tell them apart.',
+            "To fix: give a title that says what is specific to this item (date, place, news).",
+        ),
+    ),
+    "AS315": Message(
+        "warning",
+        (
+            "{count} actualités sont publiées en 7 jours (au plus {limit} conseillées) : les dernières noient les premières.",
+            "Pour corriger : étalez-les sur plusieurs semaines en changeant leur date, ou regroupez-les en une seule.",
+        ),
+        (
+            "{count} news items are published within 7 days (at most {limit} advised): the latest drown the first ones.",
+            "To fix: spread them over several weeks by changing their dates, or group them into one.",
+        ),
+    ),
+    "AS316": Message(
+        "suggestion",
+        (
+            "Aucune actualité depuis le {value} (plus de {months} mois) : le site a l'air abandonné.",
+            'Pour corriger : publiez une courte actualité sur la vie de l\'association, par exemple avec « assosite new news "Titre" ».',
+        ),
+        (
+            "No news since {value} (more than {months} months): the site looks abandoned.",
+            "To fix: publish a short news item about the association's life, for example with 'assosite new news \"Title\"'.",
+        ),
+    ),
+    "AS317": Message(
+        "warning",
+        (
+            "Cet événement n'a ni lieu ni lien en ligne : personne ne saura où aller.",
+            "Pour corriger : ajoutez « location: » (nom, adresse, ville) ou « online: https://… ».",
+        ),
+        (
+            "This event has neither a place nor an online link: nobody will know where to go.",
+            'To fix: add "location:" (name, address, city) or "online: https://…".',
+        ),
+    ),
+    "AS318": Message(
+        "warning",
+        (
+            "Cet événement est passé mais reste épinglé en tête des listes.",
+            "Pour corriger : supprimez la ligne « pinned: true ».",
+        ),
+        (
+            "This event is over but stays pinned at the top of the lists.",
+            'To fix: delete the "pinned: true" line.',
+        ),
+    ),
+    "AS319": Message(
+        "warning",
+        (
+            "Le consentement de ce témoignage prend fin le {value}, dans {days} jours : il sera alors retiré du site.",
+            "Pour corriger : demandez à la personne si elle accepte de prolonger, puis mettez à jour « consent » et « consent_expires ».",
+        ),
+        (
+            "The consent for this testimony ends on {value}, in {days} days: it will then leave the site.",
+            'To fix: ask the person whether they agree to extend it, then update "consent" and "consent_expires".',
+        ),
+    ),
+    "AS320": Message(
+        "suggestion",
+        (
+            "Cette page n'a pas été relue depuis le {value} (plus de {months} mois) : ses informations sont peut-être dépassées.",
+            "Pour corriger : relisez-la, puis indiquez la date de relecture avec « modified: 2026-11-23 ».",
+        ),
+        (
+            "This page has not been reviewed since {value} (more than {months} months): it may be out of date.",
+            'To fix: read it again, then give the review date with "modified: 2026-11-23".',
+        ),
+    ),
     # AS4xx: theme, templates and build
     "AS401": Message(
         "error",

@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from pelican.contents import Author, Tag
 from pelican.settings import DEFAULT_CONFIG
 
@@ -261,15 +262,10 @@ def finalize(generators: list[Any]) -> None:
         contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
     listings = collect(contents, state.now)
     link_neighbours(listings)
-    published = [c.item for c in contents if hasattr(c, "item")]
+    published = [c for c in contents if hasattr(c, "item")]
     state.report.items = len(published)
-    state.report.extend(
-        editorial.run(
-            published,
-            state.config.editorial,
-            lambda item, key: state.headers[item.source].line(key),
-        )
-    )
+    documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
+    state.report.extend(editorial.run(documents, state.config.editorial, state.now))
     if state.progress is not None:
         state.progress("write", state.files_read)
     budget = state.config.editorial
@@ -287,6 +283,13 @@ def finalize(generators: list[Any]) -> None:
         news=listings.news[: budget.home_news],
         testimonies=listings.testimonies[: budget.home_testimonies],
     )
+
+
+def _document(content: Any, state: BuildState) -> editorial.Document:
+    """Bundle a published item with its file's lines and its plain text."""
+    html_text = getattr(content, "_content", "") or ""
+    text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
+    return editorial.Document(content.item, state.headers[content.item.source], text)
 
 
 def output_generators(pelican: Any) -> list[type]:

@@ -9,6 +9,7 @@ with the result (:class:`SourceHeader`) and the content step reports them.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -39,6 +40,8 @@ class SourceHeader:
         texts: the text exactly as typed for YAML scalars (``Non`` stays ``Non``).
         fmt: ``yaml``, ``toml``, ``pelican`` (native ``Key: value``) or ``none``.
         problems: what went wrong while reading.
+        body: the Markdown text under the header (the editorial rules read it).
+        body_line: the line of the file where ``body`` starts.
     """
 
     path: str
@@ -47,6 +50,8 @@ class SourceHeader:
     texts: dict[str, str] = field(default_factory=dict)
     fmt: str = "none"
     problems: tuple[Problem, ...] = ()
+    body: str = ""
+    body_line: int = 1
 
     def line(self, key: str) -> int:
         """Return the line of ``key``, or 1 (the header's start) when it is absent."""
@@ -154,7 +159,7 @@ def _split_front_matter(
         return SourceHeader(path, fmt=fmt, problems=(problem,)), "", 1
     fm, body = handler.split(text)
     offset = skipped + 1  # line of the opening fence; fm starts after it
-    body_line = offset + fm.count("\n") + 1
+    body_line = offset + fm.count("\n")  # the closing fence: the body starts on its line
     header = _parse_yaml(fm, offset, path) if fmt == "yaml" else _parse_toml(fm, offset, path)
     return header, body, body_line
 
@@ -324,11 +329,12 @@ class AssositeReader(BaseReader):
 
 
 def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:
-    """Decode and split one file: its header, its Markdown body, the body's line."""
+    """Decode and split one file: its header (with its body), the body, the body's line."""
     text, problems = decode_source(raw, path)
     if text is None:
         return SourceHeader(path, problems=tuple(problems)), "", 1
-    return split_source(text, path)
+    header, body, body_line = split_source(text, path)
+    return dataclasses.replace(header, body=body, body_line=body_line), body, body_line
 
 
 def site_relative(root: Path, source_path: str | Path) -> str:

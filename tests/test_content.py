@@ -70,6 +70,12 @@ def test_fixture_reports_its_problems(name, make_site, check) -> None:
     path = f"content/{folder}/{name}"
     site = make_site({path: fixture_text(name)})
     report = check(site)
-    found = sorted((p.code, p.line, str(p.severity)) for p in report.problems)
+    expected_codes = {code for code, _, _ in expected}
+    # A lone file also trips site-wide editorial rules (a tag used once, no recent
+    # news…): those have their own tests; here only the file's own problems count.
+    problems = [
+        p for p in report.problems if not p.code.startswith("AS3") or p.code in expected_codes
+    ]
+    found = sorted((p.code, p.line, str(p.severity)) for p in problems)
     assert found == sorted(expected)
-    assert all(p.path == path for p in report.problems)
+    assert all(p.path == path for p in problems)
