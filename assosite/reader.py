@@ -150,16 +150,24 @@ def split_source(text: str, path: str) -> tuple[SourceHeader, str, int]:
     return _native_header(text, path)
 
 
+def fence_of(handler: Any) -> str:
+    """Return the fence a handler's front matter starts with (``---`` or ``+++``)."""
+    return handler.START_DELIMITER
+
+
 def _split_front_matter(
     handler: Any, fmt: str, text: str, skipped: int, path: str
 ) -> tuple[SourceHeader, str, int]:
-    fence = handler.START_DELIMITER
-    if len(handler.FM_BOUNDARY.findall(text)) < 2:
-        problem = make_problem("AS222", path, skipped + 1, fence=fence)
+    fences = list(handler.FM_BOUNDARY.finditer(text))
+    if len(fences) < 2:
+        problem = make_problem("AS222", path, skipped + 1, fence=fence_of(handler))
         return SourceHeader(path, fmt=fmt, problems=(problem,)), "", 1
-    fm, body = handler.split(text)
-    offset = skipped + 1  # line of the opening fence; fm starts after it
-    body_line = offset + fm.count("\n")  # the closing fence: the body starts on its line
+    # The same split as the handler's, with lines counted on the text itself: the
+    # fence pattern (``^-{3,}\s*$``) may swallow the blank lines that follow it.
+    opening, closing = fences[0], fences[1]
+    fm, body = text[opening.end() : closing.start()], text[closing.end() :]
+    offset = skipped + text.count("\n", 0, opening.end()) + 1
+    body_line = skipped + text.count("\n", 0, closing.end()) + 1
     header = _parse_yaml(fm, offset, path) if fmt == "yaml" else _parse_toml(fm, offset, path)
     return header, body, body_line
 
