@@ -61,3 +61,21 @@ def test_every_module_has_a_docstring() -> None:
     for path in (ROOT / "assosite").glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), path.name
+
+
+def test_editorial_guide_explains_every_rule() -> None:
+    """docs/guide-editorial.md has a section for every editorial code (AS3xx)."""
+    text = (ROOT / "docs" / "guide-editorial.md").read_text(encoding="utf-8")
+    for code in (c for c in messages.CATALOGUE if c.startswith("AS3")):
+        assert f"## {code} — " in text, code
+
+
+def test_json_format_documents_every_field() -> None:
+    """docs/format-json.md names every field that check --format json writes."""
+    from assosite.report import BuildReport, Problem, Severity  # noqa: PLC0415
+
+    text = (ROOT / "docs" / "format-json.md").read_text(encoding="utf-8")
+    report = BuildReport([Problem("AS203", Severity.ERROR, "a.md", 1, {})])
+    data = report.to_dict()
+    for field in [*data, *(f"problems[].{k}" for k in data["problems"][0])]:
+        assert f"`{field}`" in text or f"`{field.split('.')[-1]}`" in text, field
