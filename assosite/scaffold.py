@@ -1,5 +1,7 @@
 """``assosite init`` (copy the starter site) and ``assosite new`` (a file from a template).
 
+A site may replace a built-in template with its own ``templates/<type>.md``.
+
 Neither ever overwrites a file: ``init`` needs ``--force`` to copy into a folder that
 is not empty (and then only writes the starter's own files), ``new`` refuses an
 existing file.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import string
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -51,9 +54,9 @@ _TEMPLATES = {
     "news": """\
 ---
 # Un titre court et précis (moins de 90 caractères), sans majuscules partout.
-title: "{title}"
+title: "$title"
 # Date de publication : elle classe l'actualité.
-date: {today}
+date: $today
 # Le chapô : une seule phrase qui dit l'essentiel (moins de 200 caractères).
 summary: ""
 # Deux ou trois mots-clés au plus, déjà utilisés sur le site si possible.
@@ -72,11 +75,11 @@ Des phrases courtes, des liens qui disent où ils mènent.
     "event": """\
 ---
 # Le nom de l'événement, court et précis.
-title: "{title}"
+title: "$title"
 # Une phrase qui donne envie de venir (moins de 200 caractères).
 summary: ""
 # Début et fin : « 2026-03-14 18:30 » ; une date seule pour toute la journée.
-start: {start}
+start: $start
 end:
 # Le lieu : nom, adresse, code postal et ville.
 location:
@@ -95,8 +98,8 @@ Présentez le programme en quelques lignes : ce qu'on y fera, pour qui, comment 
 """,
     "testimony": """\
 ---
-title: "{title}"
-date: {today}
+title: "$title"
+date: $today
 # Prénom ou pseudonyme, et rôle : bénévole, adhérente, bénéficiaire, partenaire…
 name: ""
 role: ""
@@ -112,7 +115,7 @@ Les mots de la personne, à la première personne, relus et validés par elle.
 """,
     "page": """\
 ---
-title: "{title}"
+title: "$title"
 summary: ""
 # Position dans le menu principal (1 en premier) ; supprimez la ligne pour ne pas l'y mettre.
 # menu: 5
@@ -121,6 +124,17 @@ summary: ""
 Le contenu de la page.
 """,
 }
+
+
+def _template(site: Path, kind: str) -> string.Template:
+    """Return the site's own template (``templates/<type>.md``) or the built-in one.
+
+    Templates use ``$title``, ``$today`` and ``$start``, like Hugo's archetypes.
+    """
+    own = site / "templates" / f"{kind}.md"
+    if own.is_file():
+        return string.Template(own.read_text(encoding="utf-8"))
+    return string.Template(_TEMPLATES[kind])
 
 
 def new_item(
@@ -144,7 +158,8 @@ def new_item(
     path = site / "content" / TYPE_FOLDERS[kind] / name
     if path.exists():
         raise _refuse("AS131", path.relative_to(site).as_posix())
-    text = _TEMPLATES[kind].format(
+    template = _template(site, kind)
+    text = template.safe_substitute(
         title=title.replace('"', '\\"'), today=today, start=start or f"{today} 18:00"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
