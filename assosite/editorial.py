@@ -324,12 +324,15 @@ def similar_titles(
     for doc in sorted(docs, key=lambda d: d.item.source):
         title = _normalised(doc.item.title)
         bucket = seen[title.split(" ")[0] if title else ""]
+        matcher = difflib.SequenceMatcher(None, b=title)  # b is indexed once, reused
         for other_title, other in bucket:
             if title != other_title and _DIGITS.sub("", title) == _DIGITS.sub("", other_title):
                 continue  # « Fête de quartier 2025 » and « … 2027 »: a series, not a copy
+            matcher.set_seq1(other_title)
             if title == other_title or (
-                abs(len(title) - len(other_title)) < 10
-                and difflib.SequenceMatcher(None, title, other_title).ratio() >= 0.9
+                matcher.real_quick_ratio() >= 0.9  # cheap upper bounds first
+                and matcher.quick_ratio() >= 0.9
+                and matcher.ratio() >= 0.9
             ):
                 yield _at(doc, "AS314", "title", other=other.item.source)
                 break

@@ -74,12 +74,7 @@ def calendar_event(content: Any, site_url: str) -> Event:
 
 
 def timezone_window(contents: list[Any]) -> tuple[dt.date, dt.date]:
-    """Return the span the site's VTIMEZONEs cover: all its events, plus a year each side.
-
-    Every calendar of the site carries the same definition of a zone: readers that
-    keep the first definition they meet for a TZID (vobject, hence Radicale) then
-    read every file right.
-    """
+    """Return the span the site's VTIMEZONEs cover: all its events, plus a year each side."""
     if not contents:
         return dt.date(2000, 1, 1), dt.date(2000, 1, 2)
     first = min(c.item.begins for c in contents).date() - dt.timedelta(days=366)
@@ -87,12 +82,38 @@ def timezone_window(contents: list[Any]) -> tuple[dt.date, dt.date]:
     return first, last
 
 
+class TimezoneDefinitions:
+    """The VTIMEZONE of each zone, made once per build and shared by every calendar.
+
+    Every calendar of the site carries the same definition of a zone: readers that
+    keep the first definition they meet for a TZID (vobject, hence Radicale) then
+    read every file right. Making each definition once also keeps builds fast.
+
+    Args:
+        window: the span the definitions cover (see :func:`timezone_window`).
+    """
+
+    def __init__(self, window: tuple[dt.date, dt.date]) -> None:
+        self.window = window
+        self._zones: dict[str, Timezone] = {}
+
+    def get(self, name: str) -> Timezone:
+        """Return the VTIMEZONE of the IANA zone ``name``."""
+        if name not in self._zones:
+            zone = Timezone.from_tzinfo(
+                ZoneInfo(name), tzid=name, first_date=self.window[0], last_date=self.window[1]
+            )
+            _one_component_per_transition(zone)
+            self._zones[name] = zone
+        return self._zones[name]
+
+
 def build_calendar(
     contents: list[Any],
     config: SiteConfig,
     site_url: str,
     name: str,
-    window: tuple[dt.date, dt.date],
+    zones: TimezoneDefinitions,
 ) -> Calendar:
     """Return a calendar of ``contents`` with a VTIMEZONE for each zone used in it."""
     calendar = Calendar()
@@ -105,12 +126,11 @@ def build_calendar(
     calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
     ordered = sorted(contents, key=lambda c: (c.item.begins, c.item.source))
+    timed = sorted({c.item.timezone for c in ordered if not c.item.all_day})
+    for zone in timed:  # definitions first: readers meet them before the events
+        calendar.add_component(zones.get(zone))
     for content in ordered:
         calendar.add_component(calendar_event(content, site_url))
-    if ordered:
-        calendar.add_missing_timezones(first_date=window[0], last_date=window[1])
-        for timezone in calendar.walk("VTIMEZONE"):
-            _one_component_per_transition(timezone)
     return calendar
 
 
@@ -159,13 +179,13 @@ class CalendarGenerator(Generator):
         output = Path(self.output_path)
         paths = site_paths(config.site.language)
         events = [*listings.upcoming, *listings.past]
-        window = timezone_window(events)
+        zones = TimezoneDefinitions(timezone_window(events))
         agenda = agenda_events(listings, state.now, config.calendar.past_months)
         (output / AGENDA).write_bytes(
-            build_calendar(agenda, config, site_url, config.site.name, window).to_ical()
+            build_calendar(agenda, config, site_url, config.site.name, zones).to_ical()
         )
         for content in events:
             target = output / content.url / paths.event_ics
             target.parent.mkdir(parents=True, exist_ok=True)
-            calendar = build_calendar([content], config, site_url, content.item.title, window)
+            calendar = build_calendar([content], config, site_url, content.item.title, zones)
             target.write_bytes(calendar.to_ical())
