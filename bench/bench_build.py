@@ -53,6 +53,36 @@ def _best(runs: int, command: list[str]) -> tuple[float, float]:
     return min(r[0] for r in results), max(r[1] for r in results)
 
 
+SERVE = """
+import sys, threading, time
+from pathlib import Path
+from assosite.serve import serve_site
+site, port = Path(sys.argv[1]), int(sys.argv[2])
+built, stop = [], threading.Event()
+thread = threading.Thread(target=serve_site, args=(site, port), daemon=True, kwargs={
+    "on_build": lambda r: built.append(time.perf_counter()), "on_error": print, "stop": stop})
+thread.start()
+while not built:
+    time.sleep(0.01)
+time.sleep(1.0)  # let the watcher settle
+target = next((site / "content" / "news").glob("*.md"))
+target.write_text(target.read_text(encoding="utf-8") + "\\nUne ligne de plus.\\n", "utf-8")
+edited = time.perf_counter()
+while len(built) < 2:
+    time.sleep(0.01)
+print(f"{built[1] - edited:.3f}")
+stop.set()
+"""
+
+
+def _serve_latency(site: Path) -> float:
+    """Seconds from a file edit to the end of the preview's rebuild."""
+    out = subprocess.run(
+        [sys.executable, "-c", SERVE, str(site), "8731"], check=True, capture_output=True, text=True
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
 def main() -> None:
     """Run the comparison and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -88,6 +118,7 @@ def main() -> None:
         ]
         _measure([*pelican, "cache"])  # fills Pelican's cache
         rows[1] = ("plain Pelican, cached rebuild", *_best(args.runs, [*pelican, "cache"]))
+        latency = _serve_latency(site)
         if args.site:
             rows.append(
                 (
@@ -114,6 +145,7 @@ def main() -> None:
             f"{name:<32}{seconds:>9.2f}{seconds / base_time:>11.2f}"
             f"{memory:>10.0f}{memory / base_memory:>11.2f}"
         )
+    print(f"{'assosite serve, one file edited':<32}{latency:>9.2f}  (edit to rebuilt preview)")
 
 
 if __name__ == "__main__":
