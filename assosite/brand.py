@@ -6,14 +6,11 @@ inline ``style``) so that a strict Content-Security-Policy needs no ``unsafe-inl
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
-
-from pelican.generators import Generator
 
 from assosite.colours import TEXT_MINIMUM, UI_MINIMUM, nearest_passing
 from assosite.config import BrandSection
-from assosite.state import state_of
+from assosite.outputs import Output, OutputGenerator
 
 # The dark variant's surface (tokens.css): the lighter of the two dark backgrounds, so a
 # colour that passes on it passes on the page background too.
@@ -43,14 +40,11 @@ def brand_css(brand: BrandSection) -> str:
     )
 
 
-class BrandGenerator(Generator):
+class BrandGenerator(OutputGenerator):
     """Write ``theme/css/brand.css`` into the output."""
 
-    def generate_output(self, writer: Any) -> None:
+    def write(self, output: Output, writer: Any) -> None:
         """Write the brand stylesheet beside the theme's own CSS."""
-        state = state_of(self.settings)
-        if state is None:
-            return
-        target = Path(self.output_path) / self.settings["THEME_STATIC_DIR"] / "css" / "brand.css"
+        target = output.folder / self.settings["THEME_STATIC_DIR"] / "css" / "brand.css"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(brand_css(state.config.brand), encoding="utf-8")
+        target.write_text(brand_css(output.state.config.brand), encoding="utf-8")

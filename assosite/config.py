@@ -340,17 +340,16 @@ class _Checker:
             hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
         )
 
+    def wrong(self, path: tuple[str, ...], value: Any, fr: str, en: str, example: str) -> None:
+        """Report AS103: the setting at ``path`` has the wrong type or value."""
+        key = ".".join(path[1:]) or path[0]
+        self.add(
+            "AS103", path, key=key, value=value, expected_fr=fr, expected_en=en, example=example
+        )
+
     def section(self, name: str, cls: type, values: Any) -> Any:
         if not isinstance(values, dict):
-            self.add(
-                "AS103",
-                (name,),
-                key=name,
-                value=values,
-                expected_fr="une section [" + name + "]",
-                expected_en="a [" + name + "] section",
-                example="…",
-            )
+            self.wrong((name,), values, f"une section [{name}]", f"a [{name}] section", "…")
             return cls() if name != "site" else None
         known = [f.name for f in dataclasses.fields(cls)]
         for key in values:
@@ -381,25 +380,11 @@ class _Checker:
                 bool: ("true ou false", "true or false"),
                 dict: ("une table", "a table"),
             }[kind]
-            self.add(
-                "AS103",
-                (table, spec.name),
-                key=spec.name,
-                value=value,
-                expected_fr=expected[0],
-                expected_en=expected[1],
-                example=meta["example"],
-            )
+            self.wrong((table, spec.name), value, *expected, meta["example"])
             return None
         if kind is int and value < 0:
-            self.add(
-                "AS103",
-                (table, spec.name),
-                key=spec.name,
-                value=value,
-                expected_fr="un nombre positif",
-                expected_en="a positive number",
-                example=meta["example"],
+            self.wrong(
+                (table, spec.name), value, "un nombre positif", "a positive number", meta["example"]
             )
             return None
         check = meta["check"]
@@ -423,14 +408,8 @@ class _Checker:
         ok = True
         for label, url in value.items():
             if not isinstance(url, str):
-                self.add(
-                    "AS103",
-                    (table, key, label),
-                    key=f"{key}.{label}",
-                    value=url,
-                    expected_fr="une adresse web",
-                    expected_en="a web address",
-                    example='"https://…"',
+                self.wrong(
+                    (table, key, label), url, "une adresse web", "a web address", '"https://…"'
                 )
                 ok = False
             elif not self.check_url(table, f"{key}.{label}", url):
@@ -495,25 +474,21 @@ class _Checker:
         ok = True
         for code, level in value.items():
             if not re.fullmatch(r"AS3\d\d", code):
-                self.add(
-                    "AS103",
+                self.wrong(
                     (table, key, code),
-                    key=f"{key}.{code}",
-                    value=code,
-                    expected_fr="un code de règle éditoriale (AS3xx)",
-                    expected_en="an editorial rule code (AS3xx)",
-                    example='AS304 = "off"',
+                    code,
+                    "un code de règle éditoriale (AS3xx)",
+                    "an editorial rule code (AS3xx)",
+                    'AS304 = "off"',
                 )
                 ok = False
             elif level not in ("error", "warning", "suggestion", "off"):
-                self.add(
-                    "AS103",
+                self.wrong(
                     (table, key, code),
-                    key=f"{key}.{code}",
-                    value=level,
-                    expected_fr="« error », « warning », « suggestion » ou « off »",
-                    expected_en='"error", "warning", "suggestion" or "off"',
-                    example=f'{code} = "off"',
+                    level,
+                    "« error », « warning », « suggestion » ou « off »",
+                    '"error", "warning", "suggestion" or "off"',
+                    f'{code} = "off"',
                 )
                 ok = False
         return ok

@@ -19,12 +19,11 @@ from typing import Any
 import lxml.html
 from feedgen.feed import FeedGenerator
 from lxml import etree
-from pelican.generators import Generator
 
 from assosite.config import SiteConfig
 from assosite.listings import Listings
-from assosite.state import state_of
-from assosite.urls import SitePaths, site_paths
+from assosite.outputs import Output, OutputGenerator
+from assosite.urls import SitePaths
 
 STYLESHEET = "theme/css/flux.css"
 _KINDS_TITLE = {
@@ -249,25 +248,20 @@ def feed_css(language: str) -> str:
     return _FEED_CSS.format(intro=_FEED_INTRO.get(language, _FEED_INTRO["fr"]))
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(OutputGenerator):
     """Write every Atom and RSS feed of the site."""
 
-    def generate_output(self, writer: Any) -> None:
+    def write(self, output: Output, writer: Any) -> None:
         """Write the feeds listed by :func:`feed_specs`."""
-        state = state_of(self.settings)
-        listings: Listings | None = self.context.get("assosite_listings")
-        if state is None or listings is None:
-            return
-        config = state.config
-        site_url = self.settings["SITEURL"]
-        output = Path(self.output_path)
-        paths = site_paths(config.site.language)
+        config = output.state.config
+        site_url = output.site_url
         css = f"{site_url}/{STYLESHEET}"
-        (output / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-        (output / STYLESHEET).write_text(feed_css(config.site.language), encoding="utf-8")
-        for spec in feed_specs(listings, config, paths, self.context.get("tags", [])):
+        (output.folder / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
+        (output.folder / STYLESHEET).write_text(feed_css(config.site.language), encoding="utf-8")
+        tags = self.context.get("tags", [])
+        for spec in feed_specs(output.listings, config, output.paths, tags):
             feed, enclosures = build_feed(spec, config, site_url, config.content_path)
-            target = output / spec.name
+            target = output.folder / spec.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.with_suffix(".atom.xml").write_bytes(
                 with_stylesheet(feed.atom_str(pretty=True), css)

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
-from pelican.generators import Generator
 
 from assosite.config import SiteConfig
 from assosite.listings import Listings
-from assosite.state import state_of
-from assosite.urls import site_paths
+from assosite.outputs import Output, OutputGenerator
 
 PRODID = "-//assosite//assosite//FR"
 AGENDA = "agenda.ics"
@@ -165,27 +162,20 @@ def agenda_events(listings: Listings, now: dt.datetime, past_months: int) -> lis
     return [*listings.upcoming, *(c for c in listings.past if c.item.finishes >= since)]
 
 
-class CalendarGenerator(Generator):
+class CalendarGenerator(OutputGenerator):
     """Write ``agenda.ics`` and each event's own ``.ics`` file."""
 
-    def generate_output(self, writer: Any) -> None:
+    def write(self, output: Output, writer: Any) -> None:
         """Write the calendars into the output folder."""
-        state = state_of(self.settings)
-        listings: Listings | None = self.context.get("assosite_listings")
-        if state is None or listings is None:
-            return
-        config = state.config
-        site_url = self.settings["SITEURL"]
-        output = Path(self.output_path)
-        paths = site_paths(config.site.language)
+        config, site_url, listings = output.state.config, output.site_url, output.listings
         events = [*listings.upcoming, *listings.past]
         zones = TimezoneDefinitions(timezone_window(events))
-        agenda = agenda_events(listings, state.now, config.calendar.past_months)
-        (output / AGENDA).write_bytes(
+        agenda = agenda_events(listings, output.state.now, config.calendar.past_months)
+        (output.folder / AGENDA).write_bytes(
             build_calendar(agenda, config, site_url, config.site.name, zones).to_ical()
         )
         for content in events:
-            target = output / content.url / paths.event_ics
+            target = output.folder / content.url / output.paths.event_ics
             target.parent.mkdir(parents=True, exist_ok=True)
             calendar = build_calendar([content], config, site_url, content.item.title, zones)
             target.write_bytes(calendar.to_ical())

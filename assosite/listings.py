@@ -12,10 +12,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from pelican.generators import Generator
-
-from assosite.state import state_of
-from assosite.urls import SitePaths, site_paths
+from assosite.outputs import Output, OutputGenerator
+from assosite.urls import SitePaths
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,20 +136,16 @@ def by_year(events: list[Any]) -> list[tuple[int, list[Any]]]:
     ]
 
 
-class ListingsGenerator(Generator):
+class ListingsGenerator(OutputGenerator):
     """Write the lists (news paginated, agenda, archive, testimonies) and the legal pages.
 
     The legal notice, accessibility statement and privacy page are generated from
     ``assosite.toml`` unless the site has a page with the same address.
     """
 
-    def generate_output(self, writer: Any) -> None:
+    def write(self, output: Output, writer: Any) -> None:
         """Write the list pages into the output folder."""
-        state = state_of(self.settings)
-        listings: Listings | None = self.context.get("assosite_listings")
-        if state is None or listings is None:
-            return
-        paths = site_paths(state.config.site.language)
+        listings, paths = output.listings, output.paths
         pages = [
             ("news_list", paths.news, {"articles": listings.news}, True),
             (

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
-from pelican.generators import Generator
-
 from assosite.config import SiteConfig
-from assosite.state import state_of
+from assosite.outputs import Output, OutputGenerator
 from assosite.urls import site_paths
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -188,16 +185,11 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n"
 
 
-class SeoGenerator(Generator):
+class SeoGenerator(OutputGenerator):
     """Write ``sitemap.xml`` and ``robots.txt`` at the root of the output."""
 
-    def generate_output(self, writer: Any) -> None:
+    def write(self, output: Output, writer: Any) -> None:
         """Write both files from the content of the build."""
-        state = state_of(self.settings)
-        if state is None:
-            return
-        site_url = self.settings["SITEURL"]
-        output = Path(self.output_path)
-        entries = sitemap_entries(self.context, state.config)
-        (output / "sitemap.xml").write_bytes(sitemap_xml(entries, site_url))
-        (output / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
+        entries = sitemap_entries(self.context, output.state.config)
+        (output.folder / "sitemap.xml").write_bytes(sitemap_xml(entries, output.site_url))
+        (output.folder / "robots.txt").write_text(robots_txt(output.site_url), encoding="utf-8")
