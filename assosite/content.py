@@ -9,21 +9,26 @@ with "did you mean …?". An item with an error is not published; the others are
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from slugify import slugify as _slugify
 
-from assosite.config import is_inside, is_timezone, suggest_timezone
+from assosite.fields import (
+    FieldReader,
+    ParseContext,
+    as_instant,
+    format_example,
+    has_offset,
+    parse_when,
+)
 from assosite.reader import SourceHeader
 from assosite.report import Problem, Severity, make_problem
 from assosite.schemas import ITEM_CLASSES, KINDS, Item, Location
+from assosite.validation import is_timezone, suggest_timezone
 
 FOLDER_KINDS = {"news": "news", "events": "event", "testimonies": "testimony", "pages": "page"}
 
@@ -62,82 +67,11 @@ OWN_KEYS = {
     "testimony": ("name", "role", "consent", "consent_expires", "photo", "photo_alt", "quote"),
     "page": ("menu",),
 }
-# Volunteers often type the French word: point them at the key's one spelling.
-FRENCH_KEYS = {
-    "titre": "title",
-    "resume": "summary",
-    "résumé": "summary",
-    "chapo": "summary",
-    "chapô": "summary",
-    "debut": "start",
-    "début": "start",
-    "fin": "end",
-    "lieu": "location",
-    "adresse": "location",
-    "etiquettes": "tags",
-    "étiquettes": "tags",
-    "mots-cles": "tags",
-    "mots-clés": "tags",
-    "prix": "price",
-    "tarif": "price",
-    "inscription": "registration",
-    "accessibilite": "accessibility",
-    "accessibilité": "accessibility",
-    "annule": "cancelled",
-    "annulé": "cancelled",
-    "reporte": "postponed",
-    "reporté": "postponed",
-    "nom": "name",
-    "rôle": "role",
-    "consentement": "consent",
-    "citation": "quote",
-    "auteur": "author",
-    "statut": "status",
-    "en_ligne": "online",
-    "fuseau": "timezone",
-    "fuseau_horaire": "timezone",
-    "epingle": "pinned",
-    "épinglé": "pinned",
-    "texte_alternatif": "image_alt",
-    "alt": "image_alt",
-    "langue": "lang",
-    "expiration": "expires",
-    "modifie": "modified",
-    "modifié": "modified",
-}
 LOCATION_KEYS = ("name", "address", "postal_code", "city")
 STATUSES = ("published", "draft", "hidden")
 
-LABELS = {
-    "title": ("le titre", "the title", "Fête de quartier du 14 mars"),
-    "summary": (
-        "le résumé en une phrase",
-        "the one-sentence summary",
-        "Venez fêter le printemps avec nous au jardin.",
-    ),
-    "date": ("la date de publication", "the publication date", "2026-03-01"),
-    "start": ("la date de début", "the start date", "2026-03-14 18:30"),
-}
-
 _FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})[-_ ]?(.*)$")
-_FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$")
-_HOUR = re.compile(r"(\d{1,2})\s*[hH]\s*(\d{2})?")
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
-
-
-@dataclass(frozen=True, slots=True)
-class ParseContext:
-    """What parsing needs to know about the site.
-
-    Attributes:
-        content_path: the ``content/`` folder (images are looked up there).
-        timezone: the site's IANA time zone.
-        now: the build's reference instant (past events, expired consent).
-    """
-
-    content_path: Path
-    timezone: str = "Europe/Paris"
-    now: dt.datetime | None = None
 
 
 def folder_kind(relative: str) -> str | None:
@@ -182,22 +116,8 @@ def parse_item(
     return item, problems
 
 
-class _Fields:
-    """Reads and checks the header values of one file, collecting problems."""
-
-    def __init__(self, header: SourceHeader, ctx: ParseContext, problems: list[Problem]) -> None:
-        self.header = header
-        self.ctx = ctx
-        self.values = header.fields
-        self.problems = problems
-
-    def add(self, code: str, at: str, **params: Any) -> None:
-        line = self.header.line(at) if at else 1
-        self.problems.append(make_problem(code, self.header.path, line, **params))
-
-    def has(self, key: str) -> bool:
-        value = self.values.get(key)
-        return value is not None and value != ""
+class _Fields(FieldReader):
+    """Checks one file's header against the content model of its kind."""
 
     def kind(self, folder: str | None) -> str | None:
         if "type" in self.values:
@@ -209,112 +129,6 @@ class _Fields:
         if folder is None:
             self.add("AS214", "")
         return folder
-
-    # -- value readers -------------------------------------------------------------
-
-    def text(self, key: str, required: bool = False) -> str:
-        if not self.has(key):
-            if required:
-                fr, en, example = LABELS[key]
-                self.add("AS202", "", key=key, label_fr=fr, label_en=en, example=example)
-            return ""
-        value = self.values[key]
-        if isinstance(value, bool | int | float | dt.date):
-            return self.header.texts.get(key, str(value)).strip()
-        if not isinstance(value, str):
-            self.wrong_type(key, value, "un texte", "a text", "Mon texte")
-            return ""
-        return " ".join(value.split())
-
-    def wrong_type(self, key: str, value: Any, fr: str, en: str, example: str) -> None:
-        self.add(
-            "AS205", key, key=key, value=value, expected_fr=fr, expected_en=en, example=example
-        )
-
-    def flag(self, key: str) -> bool:
-        value = self.values.get(key, False)
-        if isinstance(value, str) and value.strip().lower() in ("true", "oui", "yes", "1"):
-            return True
-        if isinstance(value, str) and value.strip().lower() in ("false", "non", "no", "0", ""):
-            return False
-        if not isinstance(value, bool):
-            self.wrong_type(key, value, "« true » ou « false »", '"true" or "false"', "true")
-            return False
-        return value
-
-    def number(self, key: str) -> int | None:
-        value = self.values.get(key)
-        if value is None or value == "":
-            return None
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(key, value, "un nombre entier", "a whole number", "2")
-            return None
-        return value
-
-    def link(self, key: str) -> str:
-        value = self.text(key)
-        if not value:
-            return ""
-        parts = urlsplit(value)
-        if (
-            value.startswith("/")
-            or parts.scheme == "mailto"
-            or (parts.scheme in ("http", "https") and parts.netloc)
-        ):
-            return value
-        self.add("AS218", key, key=key, value=value)
-        return ""
-
-    def when(self, key: str, tz: str) -> dt.date | dt.datetime | None:
-        """Read a date (``dt.date``) or a date and time (aware ``dt.datetime``)."""
-        if not self.has(key):
-            return None
-        value = parse_when(self.values[key], tz)
-        if value is None:
-            self.add("AS204", key, key=key, value=self.header.texts.get(key, self.values[key]))
-        return value
-
-    def instant(self, key: str, tz: str) -> dt.datetime | None:
-        value = self.when(key, tz)
-        if value is None or isinstance(value, dt.datetime):
-            return value
-        return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(tz))
-
-    def day(self, key: str) -> dt.date | None:
-        value = self.when(key, self.ctx.timezone)
-        return value.date() if isinstance(value, dt.datetime) else value
-
-    def tags(self) -> tuple[str, ...]:
-        value = self.values.get("tags")
-        if value is None or value == "":
-            return ()
-        if isinstance(value, str):
-            items = value.split(",")
-        elif isinstance(value, list) and all(isinstance(v, str | int) for v in value):
-            items = [str(v) for v in value]
-        else:
-            self.wrong_type(
-                "tags", value, "une liste de mots", "a list of words", "[jardin, entraide]"
-            )
-            return ()
-        seen: dict[str, str] = {}
-        for tag in (" ".join(t.split()) for t in items):
-            if tag and tag.lower() not in seen:
-                seen[tag.lower()] = tag
-        return tuple(seen.values())
-
-    def picture(self, key: str, alt_key: str, decorative: bool) -> tuple[str, str]:
-        path = self.text(key)
-        alt = self.text(alt_key)
-        if not path:
-            return "", alt
-        if not is_inside(self.ctx.content_path, self.ctx.content_path / path):
-            self.add("AS208", key, key=key, value=path)
-        if not alt and not decorative:
-            self.add("AS207", key, value=path, alt_key=alt_key)
-        return path, alt
 
     # -- per kind --------------------------------------------------------------------
 
@@ -404,7 +218,7 @@ class _Fields:
             "postponed": self.flag("postponed"),
         }
         if start is not None and not self.has("date"):
-            values["date"] = _as_instant(start, tz)
+            values["date"] = as_instant(start, tz)
         return values
 
     def timezone(self) -> str:
@@ -430,8 +244,8 @@ class _Fields:
             self.add("AS217", "end", start=start_text, end=end_text)
             return
         if isinstance(start, dt.datetime):
-            start_aware = _has_offset(self.values["start"])
-            end_aware = _has_offset(self.values["end"])
+            start_aware = has_offset(self.values["start"])
+            end_aware = has_offset(self.values["end"])
             if start_aware != end_aware:
                 key, other = ("start", "end") if start_aware else ("end", "start")
                 self.add(
@@ -449,7 +263,7 @@ class _Fields:
                 else start + dt.timedelta(days=1)
             )
             self.add(
-                "AS203", "end", start=start_text, end=end_text, example=_format_example(example)
+                "AS203", "end", start=start_text, end=end_text, example=format_example(example)
             )
 
     def location(self) -> Location | None:
@@ -507,18 +321,6 @@ class _Fields:
             ):
                 self.unknown_key(key, key, allowed)
 
-    def unknown_key(self, line_key: str, key: str, allowed: tuple[str, ...]) -> None:
-        alias = FRENCH_KEYS.get(key.lower())
-        hint = [alias] if alias in allowed else difflib.get_close_matches(key, allowed, n=1)
-        self.add(
-            "AS206",
-            line_key,
-            key=key,
-            allowed=", ".join(allowed),
-            hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-            hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
-        )
-
 
 def stray_files(content_path: Path, site: Path) -> list[Problem]:
     """Report Markdown files outside the content folders: Pelican would ignore them.
@@ -537,54 +339,3 @@ def stray_files(content_path: Path, site: Path) -> list[Problem]:
             relative = path.relative_to(site).as_posix()
             problems.append(make_problem("AS214", relative, 0))
     return problems
-
-
-def parse_when(value: Any, tz: str) -> dt.date | dt.datetime | None:
-    """Read a date or a date and time as volunteers write them.
-
-    Accepts ``2026-03-14``, ``2026-03-14 18:30``, ``2026-03-14T18:30:00+01:00``,
-    ``14/03/2026 18h30`` and YAML/TOML dates. Times without an offset are read in
-    ``tz``.
-
-    Returns:
-        A ``dt.date``, a zone-aware ``dt.datetime``, or None when it is not a date.
-    """
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(tz))
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if match := _FRENCH_DATE.match(text):
-        day, month, year, rest = match.groups()
-        text = f"{year}-{int(month):02d}-{int(day):02d}{rest}"
-    text = re.sub(r"\s+(à|a|at)\s+", " ", text)
-    text = _HOUR.sub(lambda m: f"{int(m.group(1)):02d}:{m.group(2) or '00'}", text)
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            return dt.date.fromisoformat(text)
-        parsed = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(tz))
-
-
-def _has_offset(value: Any) -> bool:
-    if isinstance(value, dt.datetime):
-        return value.tzinfo is not None
-    if isinstance(value, str):
-        return bool(re.search(r"(Z|[+-]\d{2}:?\d{2})$", value.strip()))
-    return False
-
-
-def _as_instant(value: dt.date | dt.datetime, tz: str) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(tz))
-
-
-def _format_example(value: dt.date | dt.datetime) -> str:
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return value.isoformat()

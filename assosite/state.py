@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assosite.config import SiteConfig
-from assosite.content import ParseContext
+from assosite.fields import ParseContext
 from assosite.reader import STATE_KEY
 from assosite.report import BuildReport
 
