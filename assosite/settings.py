@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.feeds import FeedLinks
+from assosite.images import ImageSizes
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
 from assosite.urls import site_paths
@@ -138,6 +139,7 @@ def pelican_overrides(
             "colon": ":" if config.site.language == "en" else "\u00a0:",
             "json_ld": StructuredData(config, url),
             "feed_links": FeedLinks(paths, config.site.language),
+            "image_size": ImageSizes(config.content_path),
         },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,

@@ -233,3 +233,18 @@ def test_sitemap_lists_every_page_and_robots_points_to_it(starter) -> None:
     assert locs == built
     robots = (output / "robots.txt").read_text()
     assert "Sitemap: https://demo.assosite.fr/sitemap.xml" in robots
+
+
+def test_images_carry_their_real_size(starter) -> None:
+    """width and height are the image's own (no layout shift, no distortion)."""
+    from PIL import Image  # noqa: PLC0415
+
+    site, _ = starter
+    output = site / "output"
+    page = (output / "actualites/atelier-velo-tous-les-mois/index.html").read_text()
+    tag = re.search(r'<img class="as-item__image" [^>]+>', page).group(0)
+    with Image.open(site / "content/images/repair-cafe.jpg") as image:
+        width, height = image.size
+    assert f'width="{width}" height="{height}"' in tag
+    home = (output / "index.html").read_text()
+    assert 'class="as-header__logo"' in home and 'width="64" height="64"' in home
