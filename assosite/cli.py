@@ -102,26 +102,40 @@ _PROGRESS_WORDS = {
 
 
 class _Progress:
-    """Shows progress on a terminal when a build lasts more than two seconds."""
+    """Shows, on a terminal, what a build is doing once it lasts more than two seconds.
+
+    The build reports its phase and count; a small ticker thread repaints one status
+    line every half second, so the writing phase (which reports rarely) shows too.
+    """
 
     def __init__(self, lang: str) -> None:
         self.enabled = sys.stderr.isatty()
         self.started = time.monotonic()
-        self.lang = lang
+        self.words = _PROGRESS_WORDS[lang]
+        self.status = ("read", 0, 0)
         self.shown = False
-        self.lock = threading.Lock()
+        self.stop = threading.Event()
+        if self.enabled:
+            threading.Thread(target=self._tick, daemon=True).start()
 
     def __call__(self, phase: str, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.started < 2:
-            return
-        words = _PROGRESS_WORDS[self.lang][phase]
-        with self.lock:
-            click.echo(f"\r{words} {done}/{total}", nl=False, err=True)
+        self.status = (phase, done, total)
+
+    def _tick(self) -> None:
+        while not self.stop.wait(0.5):
+            seconds = time.monotonic() - self.started
+            if seconds < 2:
+                continue
+            phase, done, total = self.status
+            click.echo(
+                f"\r{self.words[phase]} {done}/{total} ({seconds:.0f} s)", nl=False, err=True
+            )
             self.shown = True
 
     def close(self) -> None:
+        self.stop.set()
         if self.shown:
-            click.echo("", err=True)
+            click.echo("\r\033[K", nl=False, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -169,3 +169,24 @@ def test_python_dash_m_runs_the_cli() -> None:
         [sys.executable, "-m", "assosite", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("assosite, version")
+
+
+def test_long_build_shows_progress_on_a_terminal(monkeypatch, capsys) -> None:
+    """After two seconds, a terminal sees the build's phase and count; others see nothing."""
+    import time  # noqa: PLC0415
+
+    from assosite.cli import _Progress  # noqa: PLC0415
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress = _Progress("fr")
+    progress.started -= 3  # as if the build had been running for three seconds
+    progress("write", 5, 10)
+    time.sleep(0.8)
+    progress.close()
+    assert "Écriture des pages après lecture de 5/10" in capsys.readouterr().err
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    quiet = _Progress("fr")
+    quiet.started -= 3
+    time.sleep(0.8)
+    quiet.close()
+    assert capsys.readouterr().err == ""
