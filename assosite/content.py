@@ -13,21 +13,19 @@ import html
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slugify import slugify as _slugify
 
 from assosite.fields import (
     FieldReader,
     ParseContext,
-    as_instant,
     format_example,
     has_offset,
     parse_when,
 )
 from assosite.reader import SourceHeader
 from assosite.report import Problem, Severity, make_problem
-from assosite.schemas import ITEM_CLASSES, KINDS, Item, Location
+from assosite.schemas import ITEM_CLASSES, KINDS, Item, Location, as_instant
 from assosite.validation import is_timezone, suggest_timezone
 
 FOLDER_KINDS = {"news": "news", "events": "event", "testimonies": "testimony", "pages": "page"}
@@ -173,9 +171,7 @@ class _Fields(FieldReader):
         if not match:
             return None
         value = parse_when(match.group(1), self.ctx.timezone)
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(self.ctx.timezone))
-        return None
+        return None if value is None else as_instant(value, self.ctx.timezone)
 
     def slug(self, kind: str) -> str:
         """The ``slug`` key, or the file name: without its date, except for events.

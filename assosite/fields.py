@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from assosite.reader import SourceHeader
 from assosite.report import Problem, make_problem
+from assosite.schemas import as_instant
 from assosite.validation import is_inside
 
 # Volunteers often type the French word: point them at the key's one spelling.
@@ -190,19 +191,17 @@ class FieldReader:
         return value
 
     def instant(self, key: str, tz: str) -> dt.datetime | None:
-        """Read a date (``dt.date``) or a date and time (aware ``dt.datetime``)."""
+        """Return ``key`` as an aware instant (a date alone means midnight in ``tz``)."""
         value = self.when(key, tz)
-        if value is None or isinstance(value, dt.datetime):
-            return value
-        return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(tz))
+        return None if value is None else as_instant(value, tz)
 
     def day(self, key: str) -> dt.date | None:
-        """Return ``key`` as an aware instant (a date alone means midnight in ``tz``)."""
+        """Return ``key`` as a calendar day."""
         value = self.when(key, self.ctx.timezone)
         return value.date() if isinstance(value, dt.datetime) else value
 
     def tags(self) -> tuple[str, ...]:
-        """Return ``key`` as a calendar day."""
+        """Return the tags, from a list or a comma-separated text, without duplicates."""
         value = self.values.get("tags")
         if value is None or value == "":
             return ()
@@ -222,7 +221,7 @@ class FieldReader:
         return tuple(seen.values())
 
     def picture(self, key: str, alt_key: str, decorative: bool) -> tuple[str, str]:
-        """Return the tags, from a list or a comma-separated text, without duplicates."""
+        """Return (path, alt) of an image key, checking the file and its alt text."""
         path = self.text(key)
         alt = self.text(alt_key)
         if not path:
@@ -286,13 +285,6 @@ def has_offset(value: Any) -> bool:
     if isinstance(value, str):
         return bool(re.search(r"(Z|[+-]\d{2}:?\d{2})$", value.strip()))
     return False
-
-
-def as_instant(value: dt.date | dt.datetime, tz: str) -> dt.datetime:
-    """Return a date as midnight in ``tz``; an instant stays as it is."""
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(tz))
 
 
 def format_example(value: dt.date | dt.datetime) -> str:

@@ -113,11 +113,14 @@ def install_translations(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if state is None or env is None:
         return
+    env.install_gettext_translations(_translations(state, generator.settings), newstyle=True)
+
+
+def _translations(state: BuildState, settings: dict[str, Any]) -> Any:
+    """Return the theme's catalogue for the site language, read once per build."""
     if state.translations is None:
-        state.translations = load_translations(
-            Path(generator.settings["THEME"]), state.config.site.language
-        )
-    env.install_gettext_translations(state.translations, newstyle=True)
+        state.translations = load_translations(Path(settings["THEME"]), state.config.site.language)
+    return state.translations
 
 
 def add_reader(readers: Any) -> None:
@@ -272,12 +275,8 @@ def finalize(generators: list[Any]) -> None:
     context = generators[0].context
     context["assosite"] = state.config
     context["assosite_listings"] = listings
-    translations = state.translations or load_translations(
-        Path(generators[0].settings["THEME"]), state.config.site.language
-    )
-    context["nav"] = navigation(
-        listings, site_paths(state.config.site.language), translations.gettext
-    )
+    gettext = _translations(state, generators[0].settings).gettext
+    context["nav"] = navigation(listings, site_paths(state.config.site.language), gettext)
     context["home"] = Home(
         events=listings.upcoming[: budget.home_events],
         news=listings.news[: budget.home_news],

@@ -154,17 +154,12 @@ def split_source(text: str, path: str) -> tuple[SourceHeader, str, int]:
     return _native_header(text, path)
 
 
-def fence_of(handler: Any) -> str:
-    """Return the fence a handler's front matter starts with (``---`` or ``+++``)."""
-    return handler.START_DELIMITER
-
-
 def _split_front_matter(
     handler: Any, fmt: str, text: str, skipped: int, path: str
 ) -> tuple[SourceHeader, str, int]:
     fences = list(handler.FM_BOUNDARY.finditer(text))
     if len(fences) < 2:
-        problem = make_problem("AS222", path, skipped + 1, fence=fence_of(handler))
+        problem = make_problem("AS222", path, skipped + 1, fence=handler.START_DELIMITER)
         return SourceHeader(path, fmt=fmt, problems=(problem,)), "", 1
     # The same split as the handler's, with lines counted on the text itself: the
     # fence pattern (``^-{3,}\s*$``) may swallow the blank lines that follow it.

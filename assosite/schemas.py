@@ -113,25 +113,26 @@ class Event(Item):
     @property
     def begins(self) -> dt.datetime:
         """The start as a zone-aware instant (midnight for an all-day event)."""
-        return _instant(self.start, self.timezone)
+        return as_instant(self.start, self.timezone)
 
     @property
     def finishes(self) -> dt.datetime:
         """The end as a zone-aware instant (end of day for an all-day event)."""
         if self.end is None:
             if self.all_day:
-                return _instant(self.start, self.timezone) + dt.timedelta(days=1)
+                return as_instant(self.start, self.timezone) + dt.timedelta(days=1)
             return self.begins
         if self.all_day:
-            return _instant(self.end, self.timezone) + dt.timedelta(days=1)
-        return _instant(self.end, self.timezone)
+            return as_instant(self.end, self.timezone) + dt.timedelta(days=1)
+        return as_instant(self.end, self.timezone)
 
     def is_past(self, now: dt.datetime) -> bool:
         """Return True when the event is over at ``now``."""
         return self.finishes <= now
 
 
-def _instant(value: dt.date | dt.datetime, timezone: str) -> dt.datetime:
+def as_instant(value: dt.date | dt.datetime, timezone: str) -> dt.datetime:
+    """Return a date as midnight in ``timezone``; a date and time stays as it is."""
     if isinstance(value, dt.datetime):
         return value
     return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(timezone))
