@@ -30,7 +30,9 @@ from pelican.plugins import signals
 from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
+from assosite.incremental import build_fingerprint, marker_text, reusable_report, save_stamp
 from assosite.report import BuildReport, Problem, Severity, make_problem
+from assosite.resources import theme_path
 from assosite.settings import pelican_settings
 from assosite.state import STATE_KEY, BuildState
 
@@ -51,6 +53,8 @@ class BuildOptions:
         progress: called with (phase, done, total) while building: phase ``read``
             per content file, then ``write`` once the pages are being written.
         extra: Pelican settings applied last (tests).
+        reuse: keep the previous output when nothing it depends on has changed
+            (see :mod:`assosite.incremental`); False rebuilds everything.
     """
 
     output: Path | None = None
@@ -59,6 +63,7 @@ class BuildOptions:
     now: dt.datetime | None = None
     progress: Callable[[str, int, int], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    reuse: bool = True
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -82,6 +87,15 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
     report, state = _prepare(site, options)
     output = (options.output or site / "output").resolve()
     _check_output(site, output, report)
+    fingerprint = build_fingerprint(
+        site,
+        theme_path(state.config.site.theme, site),
+        {"site_url": options.site_url, "extra": options.extra},
+    )
+    if options.reuse:
+        previous = reusable_report(site, output, MARKER, fingerprint, state.now)
+        if previous is not None:
+            return _finish_reused(previous, options, output, site, started)
     staging = _fresh_staging(output)
     try:
         settings = pelican_settings(
@@ -97,12 +111,26 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         report.output = _display_path(output, site)
         if report.failed(options.strict) and options.strict:
             raise ContentError(report=report)
-        (staging / MARKER).write_text("assosite\n", encoding="utf-8")
+        (staging / MARKER).write_text(marker_text(fingerprint), encoding="utf-8")
         _swap(staging, output)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
     report.published = True
+    if state.valid_until is not None:
+        save_stamp(site, output, fingerprint, report, state.valid_until)
+    return report
+
+
+def _finish_reused(
+    report: BuildReport, options: BuildOptions, output: Path, site: Path, started: float
+) -> BuildReport:
+    """Complete the report of a build that kept the previous output."""
+    report.seconds = time.perf_counter() - started
+    report.output = _display_path(output, site)
+    if report.failed(options.strict) and options.strict:
+        report.published = False  # this run publishes nothing: the output stays as it was
+        raise ContentError(report=report)
     return report
 
 

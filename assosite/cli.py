@@ -206,12 +206,20 @@ _SITE = click.argument(
     is_flag=True,
     help="Les avertissements bloquent aussi la publication (code de sortie 1).",
 )
+@click.option(
+    "--ignore-cache",
+    is_flag=True,
+    help="Reconstruit tout, même si rien n'a changé depuis la dernière construction.",
+)
 @lang_option
-def build(site: Path, output: Path | None, strict: bool, lang: str, debug: bool) -> None:
+def build(
+    site: Path, output: Path | None, strict: bool, ignore_cache: bool, lang: str, debug: bool
+) -> None:
     """Construit le site SITE (le dossier courant par défaut)."""
     progress = _Progress(lang)
+    options = BuildOptions(output=output, strict=strict, progress=progress, reuse=not ignore_cache)
     try:
-        report = build_site(site, BuildOptions(output=output, strict=strict, progress=progress))
+        report = build_site(site, options)
     finally:
         progress.close()
     show_report(report, lang, strict=strict)

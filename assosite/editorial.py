@@ -342,12 +342,13 @@ def similar_titles(
 def rhythm(docs: list[Document], cfg: EditorialSection, now: dt.datetime) -> Iterator[Finding]:
     """AS315: more than ``news_per_week`` news items published within 7 days."""
     news = sorted((d for d in docs if d.item.kind == "news"), key=lambda d: d.item.date)
+    first = 0  # the oldest news item less than 7 days before the current one
     for index, doc in enumerate(news):
-        window = [
-            d for d in news[: index + 1] if doc.item.date - d.item.date < dt.timedelta(days=7)
-        ]
-        if cfg.news_per_week and len(window) > cfg.news_per_week:
-            yield _at(doc, "AS315", "date", count=len(window), limit=cfg.news_per_week)
+        while doc.item.date - news[first].item.date >= dt.timedelta(days=7):
+            first += 1
+        count = index + 1 - first
+        if cfg.news_per_week and count > cfg.news_per_week:
+            yield _at(doc, "AS315", "date", count=count, limit=cfg.news_per_week)
 
 
 def stale_content(

@@ -156,9 +156,14 @@ def _one_component_per_transition(timezone: Timezone) -> None:
     timezone.subcomponents = sorted(expanded, key=lambda c: c.decoded("dtstart"))
 
 
+def calendar_past(past_months: int) -> dt.timedelta:
+    """Return how long an event stays in ``agenda.ics`` once it is over."""
+    return dt.timedelta(days=round(30.44 * past_months))
+
+
 def agenda_events(listings: Listings, now: dt.datetime, past_months: int) -> list[Any]:
     """Return the upcoming events and those of the last ``past_months`` months."""
-    since = now - dt.timedelta(days=round(30.44 * past_months))
+    since = now - calendar_past(past_months)
     return [*listings.upcoming, *(c for c in listings.past if c.item.finishes >= since)]
 
 

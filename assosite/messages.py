@@ -873,7 +873,7 @@ def summary(lang: str, **facts: Any) -> str:
     Args:
         lang: ``fr`` or ``en``.
         **facts: ``errors``, ``warnings``, ``suggestions``, ``files``, ``failed``,
-            ``published``, ``check``, ``pages``, ``seconds``, ``output``.
+            ``published``, ``reused``, ``check``, ``pages``, ``seconds``, ``output``.
 
     Returns:
         One or more sentences with plural forms (French typography in French).
@@ -897,6 +897,11 @@ def _summary_en(facts: dict[str, Any]) -> str:
         f"Site built in {facts['output']}: {_plural(facts['pages'], 'page', 'pages')} "
         f"in {facts['seconds']:.1f} s."
     )
+    if facts.get("reused"):
+        built = (
+            f"Nothing changed since the last build: {facts['output']} is up to date "
+            f"({_plural(facts['pages'], 'page', 'pages')}, checked in {facts['seconds']:.1f} s)."
+        )
     if facts["failed"]:
         return (
             f"{counts}{where}. {built} Files with errors were left out; an automatic "
@@ -920,6 +925,11 @@ def _summary_fr(facts: dict[str, Any]) -> str:
         f"Site construit dans {facts['output']} : "
         f"{_plural(facts['pages'], 'page', 'pages')} en {seconds} s."
     )
+    if facts.get("reused"):
+        built = (
+            f"Rien n'a changé depuis la dernière construction : {facts['output']} est à jour "
+            f"({_plural(facts['pages'], 'page', 'pages')}, vérifié en {seconds} s)."
+        )
     if facts["failed"]:
         return (
             f"{counts}{where}. {built} Les fichiers en erreur ont été laissés de côté ; "

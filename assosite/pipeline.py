@@ -23,7 +23,8 @@ from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
 from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
-from assosite.ics import CalendarGenerator
+from assosite.ics import CalendarGenerator, calendar_past
+from assosite.incremental import valid_until
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
@@ -267,6 +268,12 @@ def finalize(generators: list[Any]) -> None:
     link_neighbours(listings)
     published = [c for c in contents if hasattr(c, "item")]
     state.report.items = len(published)
+    state.valid_until = valid_until(
+        (c.item for c in published),
+        state.now,
+        state.config.site.timezone,
+        calendar_past(state.config.calendar.past_months),
+    )
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
     state.report.extend(editorial.run(documents, state.config.editorial, state.now))
     if state.progress is not None:

@@ -13,11 +13,13 @@ dropped when the word has another vowel group.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœÆæ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿŒœÆæ]+)*")
 _VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüÿœæ]+")
+_MUTE_E = re.compile(r"[^aeiouyàâäéèêëîïôöùûü](e|es)$")
 _SENTENCE_END = re.compile(r"[.!?…]+(?:\s|$)|\n\s*\n")
 
 
@@ -48,12 +50,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@functools.lru_cache(maxsize=65536)  # a site's vocabulary repeats: count each word once
 def syllables(word: str) -> int:
     """Return the number of written syllables of a French word (at least 1)."""
     lowered = word.lower().replace("’", "'")
-    groups = _VOWELS.findall(lowered)
-    count = len(groups)
-    if count > 1 and re.search(r"[^aeiouyàâäéèêëîïôöùûü](e|es)$", lowered):
+    count = len(_VOWELS.findall(lowered))
+    if count > 1 and _MUTE_E.search(lowered):
         count -= 1
     return max(count, 1)
 

@@ -79,6 +79,12 @@ def make_problem(code: str, path: str, line: int = 0, **params: Any) -> Problem:
     return Problem(code, messages.default_severity(code), path, line, params)
 
 
+def _identity(problem: Problem) -> tuple[Any, ...]:
+    """Return a hashable equivalent of ``problem`` (its params may hold lists)."""
+    params = repr(sorted(problem.params.items()))
+    return (problem.code, problem.severity, problem.path, problem.line, params)
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, str | int | float | bool) or value is None:
         return value
@@ -98,6 +104,7 @@ class BuildReport:
         seconds: duration of the build.
         output: the output folder, relative to the site when possible.
         published: whether the output folder was replaced by this build.
+        reused: nothing had changed: the previous output was kept as it was.
     """
 
     problems: list[Problem] = field(default_factory=list)
@@ -106,10 +113,17 @@ class BuildReport:
     seconds: float = 0.0
     output: str = ""
     published: bool = False
+    reused: bool = False
+    _seen: set[tuple[Any, ...]] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen = {_identity(p) for p in self.problems}
 
     def add(self, problem: Problem) -> None:
         """Record one problem, ignoring an exact duplicate."""
-        if problem not in self.problems:
+        key = _identity(problem)
+        if key not in self._seen:
+            self._seen.add(key)
             self.problems.append(problem)
 
     def extend(self, problems: list[Problem] | tuple[Problem, ...]) -> None:
@@ -160,6 +174,7 @@ class BuildReport:
             "pages_written": self.written,
             "seconds": round(self.seconds, 3),
             "published": self.published,
+            "reused": self.reused,
             "counts_by_code": self.counts_by_code(),
             "problems": [p.to_dict(lang) for p in self.sorted()],
         }
@@ -197,6 +212,7 @@ def format_summary(
         files=report.files(),
         failed=report.failed(strict),
         published=report.published,
+        reused=report.reused,
         check=check,
         pages=report.written,
         items=report.items,

@@ -34,6 +34,7 @@ class BuildState:
         crashes: bugs caught inside Pelican's signal handlers, raised after the run.
         markdown: the one Markdown instance of the build, shared by every reader.
         translations: the theme's catalogue for the site language (gettext API).
+        valid_until: the instant until which the same inputs build the same site.
     """
 
     config: SiteConfig
@@ -45,6 +46,7 @@ class BuildState:
     crashes: list[BaseException] = field(default_factory=list)
     markdown: Any = None
     translations: Any = None
+    valid_until: dt.datetime | None = None
 
     @property
     def parse_context(self) -> ParseContext:

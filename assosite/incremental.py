@@ -1,0 +1,158 @@
+"""Reuse the previous build when nothing it depends on has changed.
+
+After a successful build, a *stamp* records the fingerprint of its inputs
+(:mod:`assosite.fingerprint`), the instant until which the same inputs give the same
+site (the next event that starts or ends, the next expiry, the next midnight), and
+its problems. The next build with the same fingerprint before that instant, into an
+output that still carries the same fingerprint, reports the same problems and leaves
+the output alone: CI runs and previews that change nothing cost a hash, not a build.
+
+Stamps live in ``.cache/assosite/builds/`` in the site folder, one per output folder,
+never in the published output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from assosite.fingerprint import site_fingerprint
+from assosite.report import BuildReport, Problem, Severity
+
+logger = logging.getLogger(__name__)
+
+STAMP_VERSION = 1
+MARKER_PREFIX = "assosite\n"
+
+
+def build_fingerprint(root: Path, theme: Path, options: dict[str, Any]) -> str:
+    """Return the fingerprint of one build: the site's inputs plus how it is built.
+
+    The output folder is not part of it (two copies of a site built into two folders
+    carry the same marker); each output folder has its own stamp.
+
+    Args:
+        root: the site folder.
+        theme: the theme folder.
+        options: what else decides the output (site address, extra settings).
+    """
+    how = {
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
+        **{key: repr(value) for key, value in sorted(options.items())},
+    }
+    return site_fingerprint(root, json.dumps(how, sort_keys=True).encode(), theme=theme)
+
+
+def _stamp_path(root: Path, output: Path) -> Path:
+    name = hashlib.sha256(str(output).encode()).hexdigest()[:16]
+    return root / ".cache" / "assosite" / "builds" / f"{name}.json"
+
+
+def marker_text(fingerprint: str) -> str:
+    """Return the text of the marker file written at the root of every output."""
+    return f"{MARKER_PREFIX}{fingerprint}\n"
+
+
+def reusable_report(
+    root: Path, output: Path, marker: str, fingerprint: str, now: dt.datetime
+) -> BuildReport | None:
+    """Return the previous build's report when its output can be kept as it is.
+
+    Args:
+        root: the site folder.
+        output: the output folder.
+        marker: the name of the marker file at the root of the output.
+        fingerprint: this build's fingerprint.
+        now: this build's reference instant.
+
+    Returns:
+        The previous report (``reused`` set), or None when the site must be built.
+    """
+    try:
+        stamp = json.loads(_stamp_path(root, output).read_text(encoding="utf-8"))
+        written = (output / marker).read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    if (
+        stamp.get("version") != STAMP_VERSION
+        or stamp.get("fingerprint") != fingerprint
+        or written != marker_text(fingerprint)
+        or now >= dt.datetime.fromisoformat(stamp["valid_until"])
+    ):
+        return None
+    return BuildReport(
+        problems=[_problem(data) for data in stamp["problems"]],
+        written=stamp["written"],
+        items=stamp["items"],
+        published=True,
+        reused=True,
+    )
+
+
+def save_stamp(
+    root: Path, output: Path, fingerprint: str, report: BuildReport, valid_until: dt.datetime
+) -> None:
+    """Record a successful build so that an identical next one can be skipped."""
+    path = _stamp_path(root, output)
+    stamp = {
+        "version": STAMP_VERSION,
+        "fingerprint": fingerprint,
+        "valid_until": valid_until.isoformat(),
+        "written": report.written,
+        "items": report.items,
+        "problems": [_problem_data(p) for p in report.problems],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(stamp, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    except OSError as exc:  # a read-only site still builds; the next build is a full one
+        logger.debug("cannot record the build in %s: %s", path, exc)
+
+
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    data = problem.to_dict()
+    return {key: data[key] for key in ("code", "severity", "path", "line", "params")}
+
+
+def _problem(data: dict[str, Any]) -> Problem:
+    return Problem(
+        data["code"], Severity(data["severity"]), data["path"], data["line"], data["params"]
+    )
+
+
+def valid_until(
+    items: Iterable[Any], now: dt.datetime, timezone: str, calendar_past: dt.timedelta
+) -> dt.datetime:
+    """Return the first instant after ``now`` at which the same content builds differently.
+
+    Events move from the agenda to its archive when they end (and leave the
+    subscribable calendar ``calendar_past`` later), start being « en cours », items
+    expire; rules about dates (consent, stale content) change at midnight, in UTC
+    and in the site's time zone.
+
+    Args:
+        items: the typed items of the build (news, events, testimonies, pages).
+        now: the build's reference instant.
+        timezone: the site's IANA time zone.
+        calendar_past: how long past events stay in ``agenda.ics``.
+    """
+    candidates = [_next_midnight(now, dt.UTC), _next_midnight(now, ZoneInfo(timezone))]
+    for item in items:
+        if item.kind == "event":
+            candidates += [item.begins, item.finishes, item.finishes + calendar_past]
+        if item.expires is not None:
+            candidates.append(item.expires)
+    return min(c for c in candidates if c > now)
+
+
+def _next_midnight(now: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    local = now.astimezone(zone)
+    tomorrow = dt.datetime.combine(local.date() + dt.timedelta(days=1), dt.time(), zone)
+    return tomorrow.astimezone(dt.UTC)
