@@ -31,6 +31,7 @@ from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
 from assosite.incremental import build_fingerprint, marker_text, reusable_report, save_stamp
+from assosite.preview import PreviewMemory
 from assosite.report import BuildReport, Problem, Severity, make_problem
 from assosite.resources import theme_path
 from assosite.settings import pelican_settings
@@ -55,6 +56,8 @@ class BuildOptions:
         extra: Pelican settings applied last (tests).
         reuse: keep the previous output when nothing it depends on has changed
             (see :mod:`assosite.incremental`); False rebuilds everything.
+        preview: the preview server's memory: after a first full build, later builds
+            write in place only the pages a change affects (see :mod:`assosite.preview`).
     """
 
     output: Path | None = None
@@ -64,6 +67,7 @@ class BuildOptions:
     progress: Callable[[str, int, int], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     reuse: bool = True
+    preview: PreviewMemory | None = None
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -96,42 +100,72 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         previous = reusable_report(site, output, MARKER, fingerprint, state.now)
         if previous is not None:
             return _finish_reused(previous, options, output, site, started)
-    staging = _fresh_staging(output)
+    memory = options.preview
+    in_place = memory is not None and memory.is_warm and (output / MARKER).exists()
+    if memory is not None:
+        memory.start()
+        state.preview = memory
+    staging = output if in_place else _fresh_staging(output)
     try:
-        settings = pelican_settings(
-            state.config, staging, options.site_url, {STATE_KEY: state, **options.extra}
-        )
-        _run_pelican(settings, report)
-        if state.crashes:
-            raise state.crashes[0]
-        # Suggestions belong to ``assosite check``; a build shows what must be acted on.
-        report.problems = [p for p in report.problems if p.severity != Severity.SUGGESTION]
-        report.written = sum(1 for _ in staging.rglob("*.html"))
-        report.seconds = time.perf_counter() - started
-        report.output = _display_path(output, site)
-        if report.failed(options.strict) and options.strict:
-            raise ContentError(report=report)
+        _build_into(staging, state, options, report)
+        _finish_report(report, options, output, site, started)
         (staging / MARKER).write_text(marker_text(fingerprint), encoding="utf-8")
-        _swap(staging, output)
+        if not in_place:
+            _swap(staging, output)
+    except BaseException:
+        if memory is not None:
+            memory.forget()
+        raise
     finally:
-        if staging.exists():
+        if not in_place and staging.exists():
             shutil.rmtree(staging)
+    if memory is not None:
+        memory.commit(output)
     report.published = True
     if state.valid_until is not None:
         save_stamp(site, output, fingerprint, report, state.valid_until)
     return report
 
 
+def _build_into(
+    folder: Path, state: BuildState, options: BuildOptions, report: BuildReport
+) -> None:
+    """Run Pelican with assosite into ``folder`` and complete the report."""
+    settings = pelican_settings(
+        state.config, folder, options.site_url, {STATE_KEY: state, **options.extra}
+    )
+    _run_pelican(settings, report)
+    if state.crashes:
+        raise state.crashes[0]
+    # Suggestions belong to ``assosite check``; a build shows what must be acted on.
+    report.problems = [p for p in report.problems if p.severity != Severity.SUGGESTION]
+    report.written = sum(1 for _ in folder.rglob("*.html"))
+
+
 def _finish_reused(
     report: BuildReport, options: BuildOptions, output: Path, site: Path, started: float
 ) -> BuildReport:
     """Complete the report of a build that kept the previous output."""
+    try:
+        _finish_report(report, options, output, site, started)
+    except ContentError:
+        report.published = False  # this run publishes nothing: the output stays as it was
+        raise
+    return report
+
+
+def _finish_report(
+    report: BuildReport, options: BuildOptions, output: Path, site: Path, started: float
+) -> None:
+    """Record the duration and the output; under ``--strict``, a warning fails the build.
+
+    Raises:
+        ContentError: ``--strict`` and the build has errors or warnings.
+    """
     report.seconds = time.perf_counter() - started
     report.output = _display_path(output, site)
     if report.failed(options.strict) and options.strict:
-        report.published = False  # this run publishes nothing: the output stays as it was
         raise ContentError(report=report)
-    return report
 
 
 def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assosite import messages
+from assosite.cache import ResultCache, cache_key
 from assosite.config import EditorialSection
 from assosite.content import slugify
 from assosite.readability import analyse, sentences, words
@@ -285,6 +286,9 @@ ITEM_RULES: tuple[Callable[[Document, EditorialSection, dt.datetime], Iterator[F
     shouting, vague_links, meaningless_alt, headings, too_many_tags, no_place,
     pinned_past_event, consent_ending,
 )  # fmt: skip
+# Rules that read the clock; the others depend on the item and its text alone, so
+# their findings can be kept from one build to the next (see ``run``'s cache).
+TIMED_RULES = (pinned_past_event, consent_ending)
 
 
 # -- rules over the whole site --------------------------------------------------------
@@ -320,23 +324,26 @@ def similar_titles(
     docs: list[Document], cfg: EditorialSection, now: dt.datetime
 ) -> Iterator[Finding]:
     """AS314: two items with the same or nearly the same title."""
-    seen: dict[str, list[tuple[str, Document]]] = defaultdict(list)
+    seen: dict[str, list[tuple[str, str, Counter[str], Document]]] = defaultdict(list)
     for doc in sorted(docs, key=lambda d: d.item.source):
         title = _normalised(doc.item.title)
+        undated, letters = _DIGITS.sub("", title), Counter(title)
         bucket = seen[title.split(" ")[0] if title else ""]
         matcher = difflib.SequenceMatcher(None, b=title)  # b is indexed once, reused
-        for other_title, other in bucket:
-            if title != other_title and _DIGITS.sub("", title) == _DIGITS.sub("", other_title):
+        for other_title, other_undated, other_letters, other in bucket:
+            if title != other_title and undated == other_undated:
                 continue  # « Fête de quartier 2025 » and « … 2027 »: a series, not a copy
-            matcher.set_seq1(other_title)
-            if title == other_title or (
-                matcher.real_quick_ratio() >= 0.9  # cheap upper bounds first
-                and matcher.quick_ratio() >= 0.9
-                and matcher.ratio() >= 0.9
-            ):
-                yield _at(doc, "AS314", "title", other=other.item.source)
-                break
-        bucket.append((title, doc))
+            if title != other_title:
+                # SequenceMatcher.quick_ratio's upper bound, with Counter's C code
+                common = sum((letters & other_letters).values())
+                if 2 * common < 0.9 * (len(title) + len(other_title)):
+                    continue
+                matcher.set_seq1(other_title)
+                if matcher.ratio() < 0.9:
+                    continue
+            yield _at(doc, "AS314", "title", other=other.item.source)
+            break
+        bucket.append((title, undated, letters, doc))
 
 
 def rhythm(docs: list[Document], cfg: EditorialSection, now: dt.datetime) -> Iterator[Finding]:
@@ -384,21 +391,32 @@ SITE_RULES: tuple[
 ] = (tags_across_site, similar_titles, rhythm, stale_content)
 
 
-def run(docs: Iterable[Document], settings: EditorialSection, now: dt.datetime) -> list[Problem]:
+def run(
+    docs: Iterable[Document],
+    settings: EditorialSection,
+    now: dt.datetime,
+    cache: ResultCache | None = None,
+) -> list[Problem]:
     """Apply every rule to every published item and to the site as a whole.
 
     Args:
         docs: the published items with their files' lines.
         settings: the ``[editorial]`` thresholds and severities.
         now: the build's reference instant.
+        cache: findings of earlier builds, by item and text (the rules that read the
+            clock always run).
 
     Returns:
         The problems, with the severity chosen in ``[editorial.severity]`` (rules set
         to ``off`` give none).
     """
     docs = list(docs)
-    findings = [f for doc in docs for rule in ITEM_RULES for f in rule(doc, settings, now)]
-    findings += [f for rule in SITE_RULES for f in rule(docs, settings, now)]
+    findings = []
+    for doc in docs:
+        findings += _text_findings(doc, settings, now, cache)
+        findings += [f for rule in TIMED_RULES for f in rule(doc, settings, now)]
+    for rule in SITE_RULES:
+        findings += _site_findings(rule, docs, settings, now, cache)
     problems = []
     for found in findings:
         level = settings.severity.get(found.code, messages.default_severity(found.code))
@@ -407,3 +425,39 @@ def run(docs: Iterable[Document], settings: EditorialSection, now: dt.datetime) 
                 Problem(found.code, Severity(level), found.path, found.line, found.params)
             )
     return problems
+
+
+def _text_findings(
+    doc: Document, settings: EditorialSection, now: dt.datetime, cache: ResultCache | None
+) -> list[Finding]:
+    """Return the findings of the rules that do not read the clock, from the cache if known."""
+    rules = [rule for rule in ITEM_RULES if rule not in TIMED_RULES]
+    if cache is None:
+        return [f for rule in rules for f in rule(doc, settings, now)]
+    header = doc.header
+    key = cache_key(settings, doc.item, header.body, header.body_line, header.lines, doc.text)
+    return _cached(cache, key, lambda: [f for rule in rules for f in rule(doc, settings, now)])
+
+
+def _site_findings(
+    rule: Callable[[list[Document], EditorialSection, dt.datetime], Iterator[Finding]],
+    docs: list[Document],
+    settings: EditorialSection,
+    now: dt.datetime,
+    cache: ResultCache | None,
+) -> list[Finding]:
+    """Return a site rule's findings; those of similar titles are kept while titles are."""
+    if rule is not similar_titles or cache is None:
+        return list(rule(docs, settings, now))
+    titles = sorted((d.item.source, d.item.title, d.line("title")) for d in docs)
+    return _cached(cache, cache_key("AS314", titles), lambda: list(rule(docs, settings, now)))
+
+
+def _cached(cache: ResultCache, key: str, compute: Callable[[], list[Finding]]) -> list[Finding]:
+    """Return the findings stored under ``key``, or compute and store them."""
+    stored = cache.get(key)
+    if stored is not None:
+        return [Finding(*values) for values in stored]
+    found = compute()
+    cache.put(key, [[f.code, f.path, f.line, f.params] for f in found])
+    return found

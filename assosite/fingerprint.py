@@ -39,7 +39,7 @@ def site_fingerprint(root: Path, extra: bytes = b"", theme: Path | None = None) 
         A hexadecimal digest; equal digests mean a build would write the same files.
     """
     digest = hashlib.sha256()
-    digest.update(_toolkit_digest().encode())
+    digest.update(toolkit_digest().encode())
     digest.update(extra)
     for path in _inputs(root):
         _add_file(digest, path, path.relative_to(root).as_posix())
@@ -74,7 +74,7 @@ def _add_file(digest: Any, path: Path, name: str) -> None:
 
 
 @functools.cache
-def _toolkit_digest() -> str:
+def toolkit_digest() -> str:
     """Return a digest of assosite's own code and of the libraries' versions.
 
     The code is hashed, not only the version number, so that a development checkout

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
+from assosite.cache import ResultCache, cache_key
 from assosite.config import SiteConfig
 from assosite.listings import Listings
 from assosite.outputs import Output, OutputGenerator
@@ -179,8 +180,17 @@ class CalendarGenerator(OutputGenerator):
         (output.folder / AGENDA).write_bytes(
             build_calendar(agenda, config, site_url, config.site.name, zones).to_ical()
         )
+        # An event's own file depends on the event, the site and the zones' span only:
+        # it is kept from one build to the next while they stay the same.
+        cache = ResultCache(output.state.root / ".cache" / "assosite" / "calendars.json")
         for content in events:
             target = output.folder / content.url / output.paths.event_ics
             target.parent.mkdir(parents=True, exist_ok=True)
-            calendar = build_calendar([content], config, site_url, content.item.title, zones)
-            target.write_bytes(calendar.to_ical())
+            key = cache_key(content.url, content.item, site_url, zones.window, config.site)
+            text = cache.get(key)
+            if text is None:
+                calendar = build_calendar([content], config, site_url, content.item.title, zones)
+                text = calendar.to_ical().decode("utf-8")
+                cache.put(key, text)
+            target.write_bytes(text.encode("utf-8"))
+        cache.save()

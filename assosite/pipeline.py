@@ -18,6 +18,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from assosite import editorial
 from assosite.brand import BrandGenerator
+from assosite.cache import ResultCache
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
@@ -26,6 +27,7 @@ from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator, calendar_past
 from assosite.incremental import valid_until
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
+from assosite.preview import PreviewWriter, global_key
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
@@ -275,7 +277,9 @@ def finalize(generators: list[Any]) -> None:
         calendar_past(state.config.calendar.past_months),
     )
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
-    state.report.extend(editorial.run(documents, state.config.editorial, state.now))
+    findings = ResultCache(state.root / ".cache" / "assosite" / "editorial.json")
+    state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
+    findings.save()
     if state.progress is not None:
         state.progress("write", state.files_read)
     budget = state.config.editorial
@@ -284,6 +288,8 @@ def finalize(generators: list[Any]) -> None:
     context["assosite_listings"] = listings
     gettext = _translations(state, generators[0].settings).gettext
     context["nav"] = navigation(listings, site_paths(state.config.site.language), gettext)
+    if state.preview is not None:
+        state.preview_base = global_key(context, generators[0].settings)
     context["home"] = Home(
         events=listings.upcoming[: budget.home_events],
         news=listings.news[: budget.home_news],
@@ -296,6 +302,12 @@ def _document(content: Any, state: BuildState) -> editorial.Document:
     html_text = getattr(content, "_content", "") or ""
     text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
     return editorial.Document(content.item, state.headers[content.item.source], text)
+
+
+def writer_class(pelican: Any) -> type | None:
+    """Return the preview's writer when ``assosite serve`` builds (Pelican's otherwise)."""
+    state = state_of(pelican.settings)
+    return PreviewWriter if state is not None and state.preview is not None else None
 
 
 def output_generators(pelican: Any) -> list[type]:

@@ -22,3 +22,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(pipeline.drop_duplicate_pages)
     signals.all_generators_finalized.connect(pipeline.finalize)
     signals.get_generators.connect(pipeline.output_generators)
+    signals.get_writer.connect(pipeline.writer_class)

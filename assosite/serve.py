@@ -13,6 +13,7 @@ from watchfiles import watch
 
 from assosite.build import BuildOptions, build_site
 from assosite.errors import AssositeError
+from assosite.preview import PreviewMemory
 from assosite.report import BuildReport
 
 
@@ -43,7 +44,8 @@ def serve_site(
     site = site.resolve()
     output = site / "output"
     address = f"http://127.0.0.1:{port}"
-    options = BuildOptions(output=output, site_url=address)
+    # After the first build, each rebuild writes only the pages the change affects.
+    options = BuildOptions(output=output, site_url=address, preview=PreviewMemory())
 
     def rebuild() -> None:
         try:

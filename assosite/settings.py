@@ -8,15 +8,19 @@ through last so that advanced users can adjust the rest.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from pelican.paginator import PaginationRule
 from pelican.settings import read_settings
 
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.feeds import FeedLinks
+from assosite.fingerprint import toolkit_digest
 from assosite.images import ImageSizes
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
@@ -60,6 +64,29 @@ _NO_ARCHIVES = dict.fromkeys(
 )
 
 
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+
+def _cache(config: SiteConfig, name: str) -> Path:
+    """Return the folder ``.cache/assosite/<name>`` of the site (created)."""
+    folder = config.root / ".cache" / "assosite" / name
+    with contextlib.suppress(OSError):  # a read-only site builds without caches
+        folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _reader_cache(config: SiteConfig, markdown: dict[str, Any]) -> Path:
+    """Return the folder of Pelican's reader cache for this code and these settings."""
+    key = hashlib.sha256(f"{toolkit_digest()}{markdown!r}".encode()).hexdigest()[:16]
+    return config.root / ".cache" / "assosite" / "pelican" / key
+
+
 def pelican_overrides(
     config: SiteConfig, output: Path, site_url: str | None = None
 ) -> dict[str, Any]:
@@ -76,6 +103,7 @@ def pelican_overrides(
     paths = site_paths(config.site.language)
     dates = DateFormatter(config.site.language, config.site.timezone)
     url = (site_url if site_url is not None else config.site.url).rstrip("/")
+    markdown = config.pelican.get("MARKDOWN", MARKDOWN)
     return {
         "PATH": str(config.content_path),
         "OUTPUT_PATH": str(output),
@@ -117,13 +145,7 @@ def pelican_overrides(
             PaginationRule(1, "{url}", "{save_as}"),
             PaginationRule(2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
         ],
-        "MARKDOWN": {
-            "extension_configs": {
-                "markdown.extensions.extra": {},
-                "markdown.extensions.sane_lists": {},
-            },
-            "output_format": "html5",
-        },
+        "MARKDOWN": markdown,
         "FORMATTED_FIELDS": [],
         "TYPOGRIFY": False,
         "JINJA_ENVIRONMENT": {
@@ -131,6 +153,8 @@ def pelican_overrides(
             "lstrip_blocks": True,
             "extensions": ["jinja2.ext.i18n"],
             "autoescape": True,
+            # Compiled templates are kept (keyed by the template's source) for the next build.
+            "bytecode_cache": FileSystemBytecodeCache(str(_cache(config, "jinja"))),
         },
         "JINJA_FILTERS": dates.filters(),
         "JINJA_GLOBALS": {
@@ -144,10 +168,15 @@ def pelican_overrides(
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],
-        "CACHE_CONTENT": False,
-        "LOAD_CONTENT_CACHE": False,
+        # Pelican's reader cache: a file whose bytes did not change is not parsed again.
+        # Its folder is named after assosite's code and the Markdown settings, so that
+        # another version never reads a stale result.
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
         "CONTENT_CACHING_LAYER": "reader",
-        "CACHE_PATH": str(config.root / ".cache" / "assosite" / "pelican"),
+        "CHECK_MODIFIED_METHOD": "sha256",
+        "GZIP_CACHE": False,
+        "CACHE_PATH": str(_reader_cache(config, markdown)),
         "THEME_STATIC_DIR": "theme",
         "IGNORE_FILES": [".*", "#*", "*~"],
         "LOCALE": ["C.UTF-8", "C"],

@@ -35,6 +35,8 @@ class BuildState:
         markdown: the one Markdown instance of the build, shared by every reader.
         translations: the theme's catalogue for the site language (gettext API).
         valid_until: the instant until which the same inputs build the same site.
+        preview: the preview server's memory of its last build (``assosite serve``).
+        preview_base: what every page of this build depends on (see assosite.preview).
     """
 
     config: SiteConfig
@@ -47,6 +49,8 @@ class BuildState:
     markdown: Any = None
     translations: Any = None
     valid_until: dt.datetime | None = None
+    preview: Any = None
+    preview_base: str = ""
 
     @property
     def parse_context(self) -> ParseContext:

@@ -241,3 +241,26 @@ def test_starter_triggers_no_editorial_finding(tmp_path, check) -> None:
 
     report = check(init_site(tmp_path / "starter"))
     assert report.problems == []
+
+
+def test_cached_findings_are_the_findings(make_site, check) -> None:
+    """A second check reads the findings kept in .cache and finds exactly the same;
+    a changed threshold or a changed text is never answered from the cache."""
+    files = {
+        N: news(title="GRANDE FÊTE DU JARDIN", body="Début.\n\n" + LONG_SENTENCE),
+        "content/news/2026-11-02-b.md": news(title="Grande fête du jardin", date="2026-11-02"),
+    }
+    site = make_site(files)
+    first = _problems(check(site))
+    assert (site / ".cache" / "assosite" / "editorial.json").is_file()
+    assert _problems(check(site)) == first
+    assert {"AS304", "AS306", "AS314"} <= {code for code, *_ in first}
+    config = BASE_CONFIG + "\n[editorial]\nsentence_max_words = 40\n"
+    (site / "assosite.toml").write_text(config, encoding="utf-8")
+    assert "AS304" not in {code for code, *_ in _problems(check(site))}
+    (site / N).write_text(news(title="Une fête au jardin"), encoding="utf-8")
+    assert "AS306" not in {code for code, *_ in _problems(check(site))}
+
+
+def _problems(report):
+    return sorted((p.code, p.path, p.line, str(p.severity)) for p in report.problems)

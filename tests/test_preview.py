@@ -1,0 +1,112 @@
+"""The preview's rebuilds write only what a change affects, and end up with the full site."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from test_build import md_event, md_news
+
+from assosite.build import BuildOptions, build_site
+from assosite.preview import PreviewMemory
+
+URL = "http://127.0.0.1:8123"
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _site(make_site) -> Path:
+    files = {
+        f"content/news/2026-03-0{n}-n{n}.md": md_news(f"Nouvelle {n}", f"2026-03-0{n}")
+        for n in range(1, 6)
+    }
+    files["content/events/2027-01-10-fete.md"] = md_event("Fête", "2027-01-10 15:00")
+    return make_site(files)
+
+
+def _full_build(site: Path, folder: Path, now) -> dict[str, str]:
+    build_site(site, BuildOptions(output=folder, site_url=URL, now=now, reuse=False))
+    return _tree(folder)
+
+
+def test_body_edit_renders_only_that_page(make_site, tmp_path) -> None:
+    """Changing a text renders its own page; lists, which show no body, are kept."""
+    from conftest import NOW  # noqa: PLC0415
+
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    first = memory.rendered
+    kept = site / "output" / "actualites" / "n1" / "index.html"
+    kept_stamp = kept.stat().st_mtime_ns
+    path = site / "content/news/2026-03-03-n3.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nUn paragraphe ajouté.\n", "utf-8")
+    build_site(site, options)
+    assert first > 10
+    assert memory.rendered == 1
+    assert kept.stat().st_mtime_ns == kept_stamp
+    page = site / "output" / "actualites" / "n3" / "index.html"
+    assert "Un paragraphe ajouté." in page.read_text(encoding="utf-8")
+
+
+def test_preview_after_many_edits_equals_a_full_build(make_site, tmp_path) -> None:
+    """After edits, a title change, a new file, a removed file and a new setting, the
+    preview's output is byte for byte the site a full build makes."""
+    from conftest import NOW  # noqa: PLC0415
+
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    news = site / "content/news"
+    edits = [
+        lambda: (news / "2026-03-02-n2.md").write_text(
+            md_news("Nouvelle 2", "2026-03-02") + "\nSuite.\n", "utf-8"
+        ),
+        lambda: (news / "2026-03-04-n4.md").write_text(
+            md_news("Un autre titre", "2026-03-04"), "utf-8"
+        ),
+        lambda: (news / "2026-03-09-n9.md").write_text(
+            md_news("Nouvelle 9", "2026-03-09", extra="tags: [jardin]\n"), "utf-8"
+        ),
+        (news / "2026-03-01-n1.md").unlink,
+        lambda: (site / "assosite.toml").write_text(
+            (site / "assosite.toml").read_text(encoding="utf-8") + "\n[editorial]\nhome_news = 1\n",
+            "utf-8",
+        ),
+    ]
+    for edit in edits:
+        edit()
+        build_site(site, options)
+        expected = _full_build(site, tmp_path / "full", NOW)
+        assert _tree(site / "output") == expected
+    assert not (site / "output" / "actualites" / "n1").exists()
+
+
+def test_failed_preview_build_makes_the_next_one_full(make_site, monkeypatch, tmp_path) -> None:
+    """After a build that crashed half-way, the preview renders everything again."""
+    import pytest  # noqa: PLC0415
+    from conftest import NOW  # noqa: PLC0415
+
+    from assosite import editorial  # noqa: PLC0415
+
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    path = site / "content/news/2026-03-03-n3.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEncore.\n", "utf-8")
+    with monkeypatch.context() as patch:
+        patch.setattr(editorial, "run", lambda *args, **kwargs: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            build_site(site, options)
+    build_site(site, options)
+    assert memory.rendered > 10
+    assert _tree(site / "output") == _full_build(site, tmp_path / "full", NOW)
