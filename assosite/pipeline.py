@@ -29,6 +29,7 @@ from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
 from assosite.settings import pelican_overrides
+from assosite.social import CardsGenerator
 from assosite.state import STATE_KEY, BuildState, state_of
 from assosite.urls import site_paths
 
@@ -292,5 +293,12 @@ def _document(content: Any, state: BuildState) -> editorial.Document:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars."""
-    return [ListingsGenerator, BrandGenerator, SeoGenerator, FeedsGenerator, CalendarGenerator]
+    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars, cards."""
+    return [
+        ListingsGenerator,
+        BrandGenerator,
+        SeoGenerator,
+        FeedsGenerator,
+        CalendarGenerator,
+        CardsGenerator,
+    ]
