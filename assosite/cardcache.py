@@ -21,8 +21,9 @@ from assosite.cards import HEIGHT, WIDTH, CardSpec, encode_card, render_card
 
 CACHE_FOLDER = Path(".cache") / "assosite" / "cards"
 MANIFEST = "manifest.json"
-# Below this many cards to draw, starting worker processes costs more than it saves.
-PARALLEL_FROM = 24
+# Below this many cards, starting worker processes (about 0.4 s each: Python, Pillow and
+# the fonts) costs more than drawing them here (measured with bench/bench_cards.py).
+PARALLEL_FROM = 100
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,23 +163,25 @@ def render_card(spec: CardSpec) -> Image.Image:
     return image.quantize(palette=_palette(colours, spec.logo), dither=Image.Dither.NONE)
 
 
-def _draw_line(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, face: str,
-               size: int, fill: str) -> float:
-    """Draw one line at its baseline, run by run; return the x where it ends."""
+def _draw_line(
+    draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, block: FittedText, fill: str
+) -> float:
+    """Draw one line of ``block`` at its baseline, run by run; return the x where it ends."""
     x, y = xy
-    for part, name in runs(text, face):
-        used = font(name, size)
+    for part, name in runs(text, block.face):
+        used = font(name, block.size)
         draw.text((x, y), part, font=used, fill=fill, anchor="ls")
         x += used.getlength(part)
     return x
 
 
-def _draw_block(draw: ImageDraw.ImageDraw, block: FittedText, top: float, fill: str,
-                left: float = MARGIN) -> float:
+def _draw_block(
+    draw: ImageDraw.ImageDraw, block: FittedText, top: float, fill: str, left: float = MARGIN
+) -> float:
     """Draw a fitted block whose first line's top is at ``top``; return its bottom."""
     baseline = top + block.size * 0.95
     for line in block.lines:
-        _draw_line(draw, (left, baseline), line, block.face, block.size, fill)
+        _draw_line(draw, (left, baseline), line, block, fill)
         baseline += block.line_height
     return top + block.height
 
@@ -192,7 +194,7 @@ def _pill(draw: ImageDraw.ImageDraw, left: float, text: str, background: str, in
     label = block.lines[0]
     right = left + 2 * 18 + sum(font(n, block.size).getlength(p) for p, n in runs(label, BOLD))
     draw.rounded_rectangle((left, 60, right, 108), radius=24, fill=background)
-    _draw_line(draw, (left + 18, 94), label, BOLD, block.size, ink)
+    _draw_line(draw, (left + 18, 94), label, block, ink)
     return right
 
 
@@ -212,6 +214,8 @@ def _draw_body(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours, 
     if spec.layout == "event":
         _draw_event(draw, spec, colours, top)
         return
+    if spec.layout == "site":
+        top = 170  # no label: the name and description sit in the middle
     bottom = HEIGHT - FOOTER - 40
     inner = WIDTH - 2 * MARGIN
     details = [fit(line, TextBox(inner, 44, REGULAR, 30, 22, 1)) for line in spec.details]
@@ -247,8 +251,9 @@ def _draw_event(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours,
         y = _draw_block(draw, block, y, colours.soft) + 12
 
 
-def _draw_footer(image: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec,
-                 colours: CardColours) -> None:
+def _draw_footer(
+    image: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours
+) -> None:
     """Draw the accent stripe, the white footer, the logo and the association's name."""
     top = HEIGHT - FOOTER
     draw.rectangle((0, top - 10, WIDTH, top), fill=colours.label_background)
@@ -260,8 +265,13 @@ def _draw_footer(image: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec,
         left += LOGO + 24
     name = fit(spec.footer, TextBox(WIDTH - left - MARGIN, 48, BOLD, 34, 22, 1))
     if name.lines:
-        _draw_line(draw, (left, top + FOOTER // 2 + name.size * 0.36), name.lines[0], BOLD,
-                   name.size, colours.footer_ink)
+        _draw_line(
+            draw,
+            (left, top + FOOTER // 2 + name.size * 0.36),
+            name.lines[0],
+            name,
+            colours.footer_ink,
+        )
 
 
 @functools.lru_cache(maxsize=8)
@@ -286,13 +296,14 @@ def _palette(colours: CardColours, logo: bytes) -> Image.Image:
     shades: list[tuple[int, int, int]] = []
     for ink, background in (*colours.text_pairs(), (colours.label_background, colours.background)):
         a, b = _rgb(ink), _rgb(background)
-        shades += [tuple(round(x + (y - x) * s / 15) for x, y in zip(a, b, strict=True))
-                   for s in range(16)]
+        shades += [
+            tuple(round(x + (y - x) * s / 15) for x, y in zip(a, b, strict=True)) for s in range(16)
+        ]
     tile = _logo_tile(logo)
     if tile is not None:
         quantized = tile.quantize(64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         flat = quantized.getpalette() or []
-        used = sorted({index for index in quantized.getdata()})
+        used = sorted(index for _, index in quantized.getcolors(256) or [])
         shades += [tuple(flat[3 * i : 3 * i + 3]) for i in used]
     unique = list(dict.fromkeys(shades))[:256]
     palette = Image.new("P", (1, 1))

@@ -1,4 +1,4 @@
-"""Fit text in a box on a social card: bundled fonts, per-character fallback, wrap, shrink, ellipsis.
+"""Fit text in a box on a social card: bundled fonts, fallback per character, wrap, shrink, cut.
 
 Text is drawn with the bundled Noto Sans; a character it lacks is drawn with Noto
 Emoji, then Noto Sans Symbols 2. A character that none of them covers is dropped
@@ -201,7 +201,8 @@ def wrap(text: str, face: str, size: int, limit: int) -> list[str]:
     """
     lines: list[str] = []
     line: list[str] = []
-    for word in _words(text):
+    for token in _words(text):
+        word = token
         if _line_width([*line, word], face, size) <= limit:
             line.append(word)
             continue

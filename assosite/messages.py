@@ -215,7 +215,7 @@ CATALOGUE: dict[str, Message] = {
         ),
         (
             'The sharing card logo "{value}" is not a PNG, JPEG or WebP image: cards cannot draw it.',
-            'To fix: export the logo as PNG into content/images/, then write \'{key} = "images/logo.png"\' in [cards].',
+            "To fix: export the logo as PNG into content/images/, then write '{key} = \"images/logo.png\"' in [cards].",
         ),
     ),
     # AS2xx: content files
@@ -817,7 +817,7 @@ CATALOGUE: dict[str, Message] = {
         ),
         (
             'The logo "{value}" cannot be read as an image: sharing cards are drawn without a logo.',
-            'To fix: export the logo again as PNG (256 × 256 pixels is enough), then give it with \'logo = "images/logo.png"\' in [cards].',
+            "To fix: export the logo again as PNG (256 × 256 pixels is enough), then give it with 'logo = \"images/logo.png\"' in [cards].",
         ),
     ),
 }

@@ -107,9 +107,11 @@ class CardSpecs:
         """Return the site's card: its name and description."""
         domain = urlsplit(self.config.site.url).netloc
         return CardSpec(
-            "site", "", self.config.site.name, self.config.site.description, **{
-                **self.common, "footer": domain or self.config.site.name
-            }
+            "site",
+            "",
+            self.config.site.name,
+            self.config.site.description,
+            **{**self.common, "footer": domain or self.config.site.name},
         )
 
     def item(self, item: Any) -> CardSpec:
@@ -117,20 +119,33 @@ class CardSpecs:
         label = self._(LABELS[item.kind])
         title = item.title.strip() or self.config.site.name
         if item.kind == "event":
-            status = self._("Annulé") if item.cancelled else (
-                self._("Reporté") if item.postponed else "")
+            status = (
+                self._("Annulé")
+                if item.cancelled
+                else (self._("Reporté") if item.postponed else "")
+            )
             place = item.location.one_line() if item.location else ""
-            details = (self.dates.event_when(item), place or (self._("En ligne") if item.online
-                                                                else ""))
-            return CardSpec("event", label, title, "", tuple(d for d in details if d), status,
-                            **self.common)
+            details = (
+                self.dates.event_when(item),
+                place or (self._("En ligne") if item.online else ""),
+            )
+            return CardSpec(
+                "event", label, title, "", tuple(d for d in details if d), status, **self.common
+            )
         if item.kind == "testimony":
             quote = item.quote or item.summary or item.title
-            opening, closing = ("«\u202f", "\u202f»") if self.config.site.language == "fr" else (
-                "“", "”")
+            opening, closing = (
+                ("«\u202f", "\u202f»") if self.config.site.language == "fr" else ("“", "”")
+            )
             who = ", ".join(part for part in (item.name, item.role) if part)
-            return CardSpec("testimony", label, f"{opening}{quote}{closing}", "",
-                            (who,) if who else (), **self.common)
+            return CardSpec(
+                "testimony",
+                label,
+                f"{opening}{quote}{closing}",
+                "",
+                (who,) if who else (),
+                **self.common,
+            )
         details = (self.dates.date(item.date),) if item.kind == "news" and item.date else ()
         return CardSpec(item.kind, label, title, item.summary, details, **self.common)
 
@@ -160,8 +175,10 @@ class CardsGenerator(OutputGenerator):
         self.files: dict[str, Path] = {}
         if state is None or not state.config.cards.enabled:
             return
-        gettext = (state.translations or load_translations(
-            Path(self.settings["THEME"]), state.config.site.language)).gettext
+        gettext = (
+            state.translations
+            or load_translations(Path(self.settings["THEME"]), state.config.site.language)
+        ).gettext
         maker = CardSpecs(state, gettext, self._logo(state))
         specs = {SITE_CARD: maker.site()}
         keys = {SITE_KEY: SITE_CARD}
