@@ -10,6 +10,7 @@ nothing outside the output folder (and its staging siblings) is written or delet
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import logging
@@ -31,7 +32,7 @@ from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
 from assosite.incremental import build_fingerprint, marker_text, reusable_report, save_stamp
-from assosite.preview import PreviewMemory
+from assosite.preview import PreviewMemory, inputs_key
 from assosite.report import BuildReport, Problem, Severity, make_problem
 from assosite.resources import theme_path
 from assosite.settings import pelican_settings
@@ -101,30 +102,77 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         if previous is not None:
             return _finish_reused(previous, options, output, site, started)
     memory = options.preview
-    in_place = memory is not None and memory.is_warm and (output / MARKER).exists()
     if memory is not None:
-        memory.start()
+        inputs = inputs_key(state.config, theme_path(state.config.site.theme, site))
         state.preview = memory
-    staging = output if in_place else _fresh_staging(output)
+        if memory.can_update(inputs) and (output / MARKER).exists():
+            return _update_preview(
+                site,
+                output,
+                fingerprint=fingerprint,
+                state=state,
+                options=options,
+                report=report,
+                started=started,
+            )
+        memory.start(inputs)
+    staging = _fresh_staging(output)
     try:
         _build_into(staging, state, options, report)
         _finish_report(report, options, output, site, started)
         (staging / MARKER).write_text(marker_text(fingerprint), encoding="utf-8")
-        if not in_place:
-            _swap(staging, output)
+        _swap(staging, output)
     except BaseException:
         if memory is not None:
             memory.forget()
         raise
     finally:
-        if not in_place and staging.exists():
+        if staging.exists():
             shutil.rmtree(staging)
-    if memory is not None:
-        memory.commit(output)
+    return _published(site, output, fingerprint, state, report)
+
+
+def _published(
+    site: Path, output: Path, fingerprint: str, state: BuildState, report: BuildReport
+) -> BuildReport:
+    """Record a build whose output is in place: stamp, preview memory, report."""
+    if state.preview is not None:
+        state.preview.commit()
     report.published = True
     if state.valid_until is not None:
         save_stamp(site, output, fingerprint, report, state.valid_until)
     return report
+
+
+def _update_preview(
+    site: Path,
+    output: Path,
+    *,
+    fingerprint: str,
+    state: BuildState,
+    options: BuildOptions,
+    report: BuildReport,
+    started: float,
+) -> BuildReport:
+    """Update the preview's output in place, writing only the pages that changed.
+
+    When a page of the last build is gone (an item deleted or unpublished), the
+    result is thrown away and a full build replaces the output.
+    """
+    memory = state.preview
+    memory.start(memory.inputs)
+    try:
+        _build_into(output, state, options, report)
+        if not memory.has_vanished_pages():
+            _finish_report(report, options, output, site, started)
+    except BaseException:
+        memory.forget()
+        raise
+    if memory.has_vanished_pages():
+        memory.forget()
+        return build_site(site, dataclasses.replace(options, reuse=False))
+    (output / MARKER).write_text(marker_text(fingerprint), encoding="utf-8")
+    return _published(site, output, fingerprint, state, report)
 
 
 def _build_into(

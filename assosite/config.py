@@ -171,6 +171,16 @@ class CalendarSection:
     """How many months of past events ``agenda.ics`` keeps."""
 
 
+@dataclass(frozen=True, slots=True)
+class CardsSection:
+    """``[cards]``: the images shown when a page is shared (social networks, messaging)."""
+
+    enabled: bool = _field(True, example="true", kind=bool)
+    """Draw a sharing card for the site and each item (``false``: none)."""
+    logo: str = _field(example='"images/logo.png"', check="card_logo")
+    """PNG or JPEG logo for the cards; default: ``site.logo``, or the PNG beside an SVG logo."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -180,6 +190,7 @@ SECTIONS: dict[str, type] = {
     "editorial": EditorialSection,
     "feeds": FeedsSection,
     "calendar": CalendarSection,
+    "cards": CardsSection,
 }
 
 
@@ -189,8 +200,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar: the
-            sections.
+        site, association, hosting, brand, links, editorial, feeds, calendar, cards:
+            the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -203,6 +214,7 @@ class SiteConfig:
     editorial: EditorialSection = field(default_factory=EditorialSection)
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
+    cards: CardsSection = field(default_factory=CardsSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property

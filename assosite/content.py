@@ -47,6 +47,9 @@ COMMON_KEYS = (
     "type",
     "author",
     "category",
+    "card",
+    "card_image",
+    "card_image_alt",
 )
 OWN_KEYS = {
     "news": (),
@@ -164,6 +167,8 @@ class _Fields(FieldReader):
             "lang": self.text("lang").lower(),
             "pinned": self.flag("pinned"),
             "author": self.text("author"),
+            "card": self.flag("card") if "card" in self.values else True,
+            **dict(zip(("card_image", "card_image_alt"), self.card_image(), strict=True)),
         }
 
     def file_date(self) -> dt.datetime | None:

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from assosite.reader import SourceHeader
 from assosite.report import Problem, make_problem
 from assosite.schemas import as_instant
-from assosite.validation import is_inside
+from assosite.validation import RASTER_SUFFIXES, is_inside
 
 # Volunteers often type the French word: point them at the key's one spelling.
 FRENCH_KEYS = {
@@ -230,6 +230,21 @@ class FieldReader:
             self.add("AS208", key, key=key, value=path)
         if not alt and not decorative:
             self.add("AS207", key, value=path, alt_key=alt_key)
+        return path, alt
+
+    def card_image(self) -> tuple[str, str]:
+        """Return (path, alt) of ``card_image``: a PNG, JPEG or WebP file with its alt text."""
+        path, alt = self.text("card_image"), self.text("card_image_alt")
+        if not path:
+            return "", alt
+        if not is_inside(self.ctx.content_path, self.ctx.content_path / path):
+            self.add("AS208", "card_image", key="card_image", value=path)
+            return "", alt
+        if PurePosixPath(path).suffix.lower() not in RASTER_SUFFIXES:
+            self.add("AS230", "card_image", value=path)
+            return "", alt
+        if not alt:
+            self.add("AS231", "card_image", value=path)
         return path, alt
 
     def unknown_key(self, line_key: str, key: str, allowed: tuple[str, ...]) -> None:

@@ -207,6 +207,17 @@ CATALOGUE: dict[str, Message] = {
             "To fix: choose another title, or edit the existing file.",
         ),
     ),
+    "AS140": Message(
+        "error",
+        (
+            "Le logo des cartes de partage « {value} » n'est pas une image PNG, JPEG ou WebP : les cartes ne peuvent pas le dessiner.",
+            'Pour corriger : exportez le logo en PNG dans content/images/, puis écrivez « {key} = "images/logo.png" » dans [cards].',
+        ),
+        (
+            'The sharing card logo "{value}" is not a PNG, JPEG or WebP image: cards cannot draw it.',
+            "To fix: export the logo as PNG into content/images/, then write '{key} = \"images/logo.png\"' in [cards].",
+        ),
+    ),
     # AS2xx: content files
     "AS201": Message(
         "error",
@@ -502,6 +513,28 @@ CATALOGUE: dict[str, Message] = {
             "To fix: put the value between straight quotes, for example '{example}'.",
         ),
     ),
+    "AS230": Message(
+        "warning",
+        (
+            "L'image de partage « {value} » n'est pas une image PNG, JPEG ou WebP : les réseaux sociaux ne l'affichent pas. La carte de partage dessinée par assosite est utilisée à sa place.",
+            "Pour corriger : choisissez une photo JPEG ou PNG d'environ 1200 × 630 pixels, par exemple « card_image: images/fete.jpg », ou retirez la ligne « card_image ».",
+        ),
+        (
+            'The sharing image "{value}" is not a PNG, JPEG or WebP image: social networks do not show it. The sharing card drawn by assosite is used instead.',
+            'To fix: choose a JPEG or PNG photo of about 1200 × 630 pixels, for example "card_image: images/party.jpg", or remove the "card_image" line.',
+        ),
+    ),
+    "AS231": Message(
+        "error",
+        (
+            "L'image de partage « {value} » n'a pas de texte alternatif : une personne aveugle ne saura pas ce que montre l'aperçu.",
+            "Pour corriger : décrivez l'image en une phrase avec « card_image_alt: Des bénévoles plantent des tomates ».",
+        ),
+        (
+            'The sharing image "{value}" has no text alternative: a blind person will not know what the preview shows.',
+            'To fix: describe the image in one sentence with "card_image_alt: Volunteers planting tomatoes".',
+        ),
+    ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",
@@ -774,6 +807,17 @@ CATALOGUE: dict[str, Message] = {
         (
             "The build could not finish: {detail}.",
             "To fix: run again with --debug for details; if the problem persists, report it.",
+        ),
+    ),
+    "AS410": Message(
+        "warning",
+        (
+            "Le logo « {value} » ne peut pas être lu comme une image : les cartes de partage sont dessinées sans logo.",
+            'Pour corriger : exportez à nouveau le logo en PNG (256 × 256 pixels suffisent), puis indiquez-le avec « logo = "images/logo.png" » dans [cards].',
+        ),
+        (
+            'The logo "{value}" cannot be read as an image: sharing cards are drawn without a logo.',
+            "To fix: export the logo again as PNG (256 × 256 pixels is enough), then give it with 'logo = \"images/logo.png\"' in [cards].",
         ),
     ),
 }

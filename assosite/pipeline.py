@@ -27,11 +27,12 @@ from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator, calendar_past
 from assosite.incremental import valid_until
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
-from assosite.preview import PreviewWriter, global_key
+from assosite.preview import PreviewWriter, page_base
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
 from assosite.settings import pelican_overrides
+from assosite.social import CardsGenerator
 from assosite.state import STATE_KEY, BuildState, state_of
 from assosite.urls import site_paths
 
@@ -289,7 +290,7 @@ def finalize(generators: list[Any]) -> None:
     gettext = _translations(state, generators[0].settings).gettext
     context["nav"] = navigation(listings, site_paths(state.config.site.language), gettext)
     if state.preview is not None:
-        state.preview_base = global_key(context, generators[0].settings)
+        state.preview_base = page_base(context, generators[0].settings)
     context["home"] = Home(
         events=listings.upcoming[: budget.home_events],
         news=listings.news[: budget.home_news],
@@ -311,5 +312,12 @@ def writer_class(pelican: Any) -> type | None:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars."""
-    return [ListingsGenerator, BrandGenerator, SeoGenerator, FeedsGenerator, CalendarGenerator]
+    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars, cards."""
+    return [
+        ListingsGenerator,
+        BrandGenerator,
+        SeoGenerator,
+        FeedsGenerator,
+        CalendarGenerator,
+        CardsGenerator,
+    ]

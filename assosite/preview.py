@@ -5,9 +5,10 @@ first (full) build, each rebuild still reads and checks every file (from Pelican
 reader cache, so only changed files are parsed), then the :class:`PreviewWriter`
 renders a page only when what it shows changed: an item page when its item, its
 text or its neighbours changed; a list page when one of the items it lists changed
-as a card (title, summary, date, image…), not when only a body text did. Pages of
-items that disappeared are removed. Anything that concerns every page (the
-configuration, the navigation, the theme, images) makes the rebuild a full one.
+as a card (title, summary, date, image…), not when only a body text did. Anything
+that concerns every page (the configuration, the theme, images) or removes a page
+(an item deleted or unpublished) makes the rebuild a full one, staged and swapped
+like any build, so the preview always ends up with exactly the site a build makes.
 
 ``assosite build`` never uses this: it always writes a complete site.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,57 +34,62 @@ class PreviewMemory:
 
     Attributes:
         pages: the signature of every page written or kept, by output path.
-        items: the output paths of the item pages among them.
+        inputs: the key of what every page depends on (:func:`inputs_key`).
         pending: signatures of the build in progress (kept once it succeeds).
-        pending_items: the item pages of the build in progress.
         rendered: pages rendered by the build in progress (the others were kept).
     """
 
     pages: dict[str, str] = field(default_factory=dict)
-    items: set[str] = field(default_factory=set)
+    inputs: str = ""
     pending: dict[str, str] = field(default_factory=dict)
-    pending_items: set[str] = field(default_factory=set)
     rendered: int = 0
 
-    @property
-    def is_warm(self) -> bool:
-        """True once a build succeeded: the next one may keep unchanged pages."""
-        return bool(self.pages)
+    def can_update(self, inputs: str) -> bool:
+        """True when the next build may update the last one in place.
 
-    def start(self) -> None:
-        """Prepare for a new build."""
-        self.pending, self.pending_items, self.rendered = {}, set(), 0
+        It may once a build succeeded and nothing that every page depends on changed
+        (configuration, theme, images and documents).
+        """
+        return bool(self.pages) and inputs == self.inputs
+
+    def start(self, inputs: str) -> None:
+        """Prepare for a new build whose inputs key is ``inputs``."""
+        self.inputs, self.pending, self.rendered = inputs, {}, 0
 
     def forget(self) -> None:
         """Make the next build a full one (after a failure)."""
-        self.pages, self.items = {}, set()
-        self.start()
+        self.pages, self.inputs, self.pending = {}, "", {}
 
-    def commit(self, output: Path) -> None:
-        """Keep the signatures of the build that just succeeded; remove vanished items."""
-        for name in sorted(self.items - self.pending_items):
-            _remove_item_folder(output, name)
-        self.pages, self.items = self.pending, self.pending_items
-        self.pending, self.pending_items = {}, set()
+    def has_vanished_pages(self) -> bool:
+        """True when a page of the last build is no longer part of the site.
 
+        An item removed or unpublished leaves files behind (its page, its card, a tag
+        page, the last page of a list): only a full build removes them all.
+        """
+        return bool(self.pages.keys() - self.pending.keys())
 
-def _remove_item_folder(output: Path, name: str) -> None:
-    """Remove the folder of an item page that no longer exists (``slug/index.html``)."""
-    folder = (output / name).parent.resolve()
-    if folder != output.resolve() and folder.is_relative_to(output.resolve()):
-        shutil.rmtree(folder, ignore_errors=True)
+    def commit(self) -> None:
+        """Keep the signatures of the build that just succeeded."""
+        self.pages, self.pending = self.pending, {}
 
 
-def global_key(context: dict[str, Any], settings: dict[str, Any]) -> str:
-    """Return what every page depends on: configuration, navigation, theme, images."""
-    theme = Path(settings["THEME"])
-    content = Path(settings["PATH"])
+def inputs_key(config: Any, theme: Path) -> str:
+    """Return what every page depends on before reading: configuration, theme, files.
+
+    Files are the theme's and the content's other than Markdown (images, documents),
+    by size and modification time: a preview runs on one machine.
+    """
     stats = [
         (str(path), path.stat().st_size, path.stat().st_mtime_ns)
-        for path in (*_files(theme), *_files(content, skip_suffix=".md"))
+        for path in (*_files(theme), *_files(config.content_path, skip_suffix=".md"))
     ]
+    return cache_key(config, stats)
+
+
+def page_base(context: dict[str, Any], settings: dict[str, Any]) -> str:
+    """Return what every page of this build shows: the navigation and the site's address."""
     nav = [(entry.key, entry.label, entry.url) for entry in context.get("nav", [])]
-    return cache_key(context.get("assosite"), nav, settings["SITEURL"], stats)
+    return cache_key(nav, settings["SITEURL"])
 
 
 def _files(folder: Path, skip_suffix: str = "") -> Iterator[Path]:
@@ -133,7 +138,7 @@ def write_signature(
     Args:
         name: the output path.
         template_name: the template's name, when Pelican gives it.
-        base: what every page depends on (:func:`global_key`).
+        base: what every page of the build shows (:func:`page_base`).
         variables: the page's own template variables.
         cards: card signatures already computed in this build, by object id.
     """
@@ -173,8 +178,6 @@ class PreviewWriter(Writer):
             variables["home"] = [*home.events, *home.news, *home.testimonies]
         signature = write_signature(name, template_name, state.preview_base, variables, self._cards)
         memory.pending[name] = signature
-        if "article" in kwargs or "page" in kwargs:
-            memory.pending_items.add(name)
         if memory.pages.get(name) == signature and (Path(self.output_path) / name).exists():
             return
         memory.rendered += 1

@@ -69,6 +69,12 @@ class Item:
     """Keep the item at the top of the lists."""
     author: str = ""
     """Who wrote it (optional)."""
+    card: bool = True
+    """Draw a sharing card for the item (``false``: the site's card is shown instead)."""
+    card_image: str = ""
+    """An image of its own for sharing, instead of the card (``images/affiche.jpg``)."""
+    card_image_alt: str = ""
+    """Text alternative of ``card_image``: what it shows (required with ``card_image``)."""
 
     def is_expired(self, now: dt.datetime) -> bool:
         """Return True when ``expires`` is past at ``now``."""

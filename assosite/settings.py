@@ -24,6 +24,7 @@ from assosite.fingerprint import toolkit_digest
 from assosite.images import ImageSizes
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
+from assosite.social import social_card
 from assosite.urls import site_paths
 
 CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
@@ -164,6 +165,7 @@ def pelican_overrides(
             "json_ld": StructuredData(config, url),
             "feed_links": FeedLinks(paths, config.site.language),
             "image_size": ImageSizes(config.content_path),
+            "social_card": social_card,
         },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,

@@ -22,6 +22,8 @@ from assosite.resources import theme_path
 
 CONFIG_NAME = "assosite.toml"
 LANGUAGES = ("fr", "en")
+# Image formats that Pillow draws on cards and that social networks show.
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 
 # Pelican settings that assosite owns: changing them from [pelican] would break the
 # build's guarantees (output swap, reader, no foreign feeds).
@@ -210,6 +212,15 @@ class Checker:
         if is_inside(self.root / "content", self.root / "content" / value):
             return True
         self.add("AS110", (table, key), key=key, value=value)
+        return False
+
+    def check_card_logo(self, table: str, key: str, value: str) -> bool:
+        """Accept a PNG, JPEG or WebP file inside ``content/`` (AS110, AS140 otherwise)."""
+        if not self.check_content_file(table, key, value):
+            return False
+        if Path(value).suffix.lower() in RASTER_SUFFIXES:
+            return True
+        self.add("AS140", (table, key), key=key, value=value)
         return False
 
     def check_severities(self, table: str, key: str, value: dict[str, Any]) -> bool:

@@ -36,6 +36,14 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     assert "assosite/_data/starter/.gitlab-ci.yml" in names
     assert "assosite/_data/themes/default/translations/en/LC_MESSAGES/messages.po" in names
     assert any(n.startswith("assosite/_data/starter/content/news/") for n in names)
+    for font in (
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoEmoji-Regular",
+        "NotoSansSymbols2-Regular",
+    ):
+        assert f"assosite/fonts/{font}.ttf" in names
+    assert "assosite/fonts/OFL.txt" in names
 
 
 @pytest.mark.slow
