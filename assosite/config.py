@@ -171,6 +171,22 @@ class CalendarSection:
     """How many months of past events ``agenda.ics`` keeps."""
 
 
+@dataclass(frozen=True, slots=True)
+class ImagesSection:
+    """``[images]``: how content photos are published (resized, without metadata)."""
+
+    widths: tuple[int, ...] = _field(
+        (480, 960, 1600), example="[480, 960, 1600]", kind=list, check="widths"
+    )
+    """Widths in pixels written besides the full size (never wider than the photo)."""
+    max_size: int = _field(2400, example="2400", kind=int, check="max_size")
+    """Longest side of a published photo, in pixels; larger ones are downscaled."""
+    format: str = _field("webp", example='"webp"', check="image_format")
+    """Modern format written besides the original one: ``webp``, ``avif`` or ``none``."""
+    quality: int = _field(80, example="80", kind=int, check="quality")
+    """Quality of photos (1 to 100): lower is lighter."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -180,6 +196,7 @@ SECTIONS: dict[str, type] = {
     "editorial": EditorialSection,
     "feeds": FeedsSection,
     "calendar": CalendarSection,
+    "images": ImagesSection,
 }
 
 
@@ -189,8 +206,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar: the
-            sections.
+        site, association, hosting, brand, links, editorial, feeds, calendar, images:
+            the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -203,6 +220,7 @@ class SiteConfig:
     editorial: EditorialSection = field(default_factory=EditorialSection)
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
+    images: ImagesSection = field(default_factory=ImagesSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property

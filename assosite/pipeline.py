@@ -24,6 +24,7 @@ from assosite.errors import ConfigError
 from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator
+from assosite.imagestore import ImagesGenerator
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
@@ -292,5 +293,12 @@ def _document(content: Any, state: BuildState) -> editorial.Document:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars."""
-    return [ListingsGenerator, BrandGenerator, SeoGenerator, FeedsGenerator, CalendarGenerator]
+    """Return assosite's output generators: images, lists, brand, SEO, feeds, calendars."""
+    return [
+        ImagesGenerator,
+        ListingsGenerator,
+        BrandGenerator,
+        SeoGenerator,
+        FeedsGenerator,
+        CalendarGenerator,
+    ]

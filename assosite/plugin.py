@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from assosite import pipeline
+from assosite import imagestore, pipeline
 
 
 def register() -> None:
@@ -22,3 +22,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(pipeline.drop_duplicate_pages)
     signals.all_generators_finalized.connect(pipeline.finalize)
     signals.get_generators.connect(pipeline.output_generators)
+    signals.static_generator_finalized.connect(imagestore.drop_raw_images)

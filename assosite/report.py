@@ -98,6 +98,8 @@ class BuildReport:
         seconds: duration of the build.
         output: the output folder, relative to the site when possible.
         published: whether the output folder was replaced by this build.
+        images_encoded: content images encoded by this build (not found in the cache).
+        images_reused: content images taken from the cache unchanged.
     """
 
     problems: list[Problem] = field(default_factory=list)
@@ -106,6 +108,8 @@ class BuildReport:
     seconds: float = 0.0
     output: str = ""
     published: bool = False
+    images_encoded: int = 0
+    images_reused: int = 0
 
     def add(self, problem: Problem) -> None:
         """Record one problem, ignoring an exact duplicate."""

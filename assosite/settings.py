@@ -2,7 +2,8 @@
 
 Defaults live here, in one place. assosite switches off Pelican's own feeds and
 archive pages, reads content from ``content/news|events|testimonies|pages``, copies
-``content/images`` and ``content/files`` as static files, and passes ``[pelican]``
+``content/images`` and ``content/files`` as static files (photos are re-encoded by
+:mod:`assosite.imagestore` instead), and passes ``[pelican]``
 through last so that advanced users can adjust the rest.
 """
 
@@ -17,7 +18,9 @@ from pelican.settings import read_settings
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.feeds import FeedLinks
-from assosite.images import ImageSizes
+from assosite.imagemarkup import Pictures
+from assosite.images import ImageSpec
+from assosite.imagestore import LIBRARY_KEY, ImageLibrary
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
 from assosite.urls import site_paths
@@ -76,6 +79,8 @@ def pelican_overrides(
     paths = site_paths(config.site.language)
     dates = DateFormatter(config.site.language, config.site.timezone)
     url = (site_url if site_url is not None else config.site.url).rstrip("/")
+    images = image_library(config)
+    pictures = Pictures(images, url)
     return {
         "PATH": str(config.content_path),
         "OUTPUT_PATH": str(output),
@@ -139,7 +144,8 @@ def pelican_overrides(
             "colon": ":" if config.site.language == "en" else "\u00a0:",
             "json_ld": StructuredData(config, url),
             "feed_links": FeedLinks(paths, config.site.language),
-            "image_size": ImageSizes(config.content_path),
+            "picture": pictures.picture,
+            "image_size": pictures.image_size,
         },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
@@ -152,8 +158,22 @@ def pelican_overrides(
         "IGNORE_FILES": [".*", "#*", "*~"],
         "LOCALE": ["C.UTF-8", "C"],
         "ASSOSITE_ROOT": str(config.root),
+        LIBRARY_KEY: images,
         **config.pelican,
     }
+
+
+def image_library(config: SiteConfig) -> ImageLibrary:
+    """Return the (not yet processed) images of one build, cached in the site."""
+    section = config.images
+    spec = ImageSpec(
+        widths=tuple(sorted(set(section.widths))),
+        max_size=section.max_size,
+        modern=section.format,
+        quality=section.quality,
+    )
+    cache = config.root / ".cache" / "assosite" / "images"
+    return ImageLibrary(config.content_path, cache, spec, STATIC_FOLDERS)
 
 
 def pelican_settings(
