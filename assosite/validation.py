@@ -243,7 +243,7 @@ class Checker:
     def check_widths(self, table: str, key: str, value: list[Any]) -> bool:
         """Accept a list of widths in pixels, 16 to 8000 (AS150 otherwise)."""
         wrong = [w for w in value if isinstance(w, bool) or not isinstance(w, int)]
-        wrong += [w for w in value if isinstance(w, int) and not 16 <= w <= 8000]  # noqa: PLR2004
+        wrong += [w for w in value if isinstance(w, int) and not 16 <= w <= 8000]
         if not wrong:
             return True
         self.add("AS150", (table, key), key=key, value=wrong[0])
