@@ -130,14 +130,15 @@ def encode_image(source: Path, key: str, spec: ImageSpec, folder: Path) -> Proce
     if spec.modern not in ("none", fallback):
         formats.insert(0, spec.modern)
     renditions = []
-    for fmt in formats:
-        for width in target_widths(full.width, spec):
-            height = max(1, round(full.height * width / full.width))
-            image = full if width == full.width else _resize(full, width, height)
+    for width in target_widths(full.width, spec):
+        height = max(1, round(full.height * width / full.width))
+        image = full if width == full.width else _resize(full, width, height)
+        for fmt in formats:  # one resize serves every format
             data = _encode(image, fmt, spec.quality, lossless)
             name = f"{key[:16]}-{width}.{EXTENSIONS[fmt]}"
             _write_atomic(folder / name, data)
             renditions.append(Rendition(width, height, fmt, name, len(data)))
+    renditions.sort(key=lambda r: (r.fmt == fallback, r.width))  # fallback last
     return ProcessedImage(key, full.width, full.height, fallback, tuple(renditions))
 
 
