@@ -181,6 +181,22 @@ class CardsSection:
     """PNG or JPEG logo for the cards; default: ``site.logo``, or the PNG beside an SVG logo."""
 
 
+@dataclass(frozen=True, slots=True)
+class ImagesSection:
+    """``[images]``: how content photos are published (resized, without metadata)."""
+
+    widths: tuple[int, ...] = _field(
+        (480, 960, 1600), example="[480, 960, 1600]", kind=list, check="widths"
+    )
+    """Widths in pixels written besides the full size (never wider than the photo)."""
+    max_size: int = _field(2400, example="2400", kind=int, check="max_size")
+    """Longest side of a published photo, in pixels; larger ones are downscaled."""
+    format: str = _field("webp", example='"webp"', check="image_format")
+    """Modern format written besides the original one: ``webp``, ``avif`` or ``none``."""
+    quality: int = _field(80, example="80", kind=int, check="quality")
+    """Quality of photos (1 to 100): lower is lighter."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -191,6 +207,7 @@ SECTIONS: dict[str, type] = {
     "feeds": FeedsSection,
     "calendar": CalendarSection,
     "cards": CardsSection,
+    "images": ImagesSection,
 }
 
 
@@ -200,7 +217,7 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar, cards:
+        site, association, hosting, brand, links, editorial, feeds, calendar, cards, images:
             the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
@@ -215,6 +232,7 @@ class SiteConfig:
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
     cards: CardsSection = field(default_factory=CardsSection)
+    images: ImagesSection = field(default_factory=ImagesSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -218,6 +218,39 @@ CATALOGUE: dict[str, Message] = {
             "To fix: export the logo as PNG into content/images/, then write '{key} = \"images/logo.png\"' in [cards].",
         ),
     ),
+    "AS150": Message(
+        "error",
+        (
+            "La largeur « {value} » de « {key} » n'est pas une largeur d'image possible.",
+            "Pour corriger : donnez des nombres entiers de pixels entre 16 et 8000, par exemple « widths = [480, 960, 1600] ».",
+        ),
+        (
+            'The width "{value}" in "{key}" is not a possible image width.',
+            'To fix: give whole numbers of pixels between 16 and 8000, for example "widths = [480, 960, 1600]".',
+        ),
+    ),
+    "AS151": Message(
+        "error",
+        (
+            "Le format d'image « {value} » n'est pas connu (ou n'est pas disponible sur cet ordinateur).",
+            'Pour corriger : écrivez « {key} = "webp" » (conseillé), « "avif" » ou « "none" » pour garder seulement le format d\'origine.',
+        ),
+        (
+            'The image format "{value}" is not known (or not available on this computer).',
+            "To fix: write '{key} = \"webp\"' (recommended), '\"avif\"' or '\"none\"' to keep the original format only.",
+        ),
+    ),
+    "AS152": Message(
+        "error",
+        (
+            "La valeur {value} de « {key} » est hors des limites : entre {low} et {high}.",
+            "Pour corriger : choisissez un nombre entre {low} et {high}, ou supprimez la ligne pour garder la valeur par défaut.",
+        ),
+        (
+            'The value {value} of "{key}" is out of range: between {low} and {high}.',
+            "To fix: choose a number between {low} and {high}, or delete the line to keep the default.",
+        ),
+    ),
     # AS2xx: content files
     "AS201": Message(
         "error",
@@ -533,6 +566,39 @@ CATALOGUE: dict[str, Message] = {
         (
             'The sharing image "{value}" has no text alternative: a blind person will not know what the preview shows.',
             'To fix: describe the image in one sentence with "card_image_alt: Volunteers planting tomatoes".',
+        ),
+    ),
+    "AS240": Message(
+        "error",
+        (
+            "L'image « {value} » du texte est introuvable dans le dossier content/.",
+            "Pour corriger : vérifiez le nom du fichier (majuscules, accents, extension), placez-le dans content/images/, puis écrivez « ![Description de l'image](images/nom-du-fichier.jpg) ».",
+        ),
+        (
+            'The image "{value}" in the text cannot be found in the content/ folder.',
+            'To fix: check the file name (capitals, accents, extension), put it in content/images/, then write "![Description of the image](images/file-name.jpg)".',
+        ),
+    ),
+    "AS241": Message(
+        "warning",
+        (
+            "Cette image est abîmée ou illisible ({detail_fr}) : elle n'est pas publiée, le reste du site l'est.",
+            "Pour corriger : ouvrez-la sur votre ordinateur puis enregistrez-la de nouveau en JPEG (photo) ou en PNG (dessin), ou remplacez-la par une autre copie.",
+        ),
+        (
+            "This image is damaged or unreadable ({detail}): it is not published, the rest of the site is.",
+            "To fix: open it on your computer and save it again as JPEG (photo) or PNG (drawing), or replace it with another copy.",
+        ),
+    ),
+    "AS242": Message(
+        "warning",
+        (
+            "Les images « {suffix} » ne s'affichent pas dans tous les navigateurs : celle-ci n'est pas publiée.",
+            "Pour corriger : enregistrez-la en JPEG (photo) ou en PNG (dessin), par exemple avec « Exporter » sur votre téléphone ou votre ordinateur, puis changez le lien en conséquence.",
+        ),
+        (
+            'Images in "{suffix}" do not show in every browser: this one is not published.',
+            'To fix: save it as JPEG (photo) or PNG (drawing), for example with "Export" on your phone or computer, then update the link.',
         ),
     ),
     # AS3xx: editorial rules

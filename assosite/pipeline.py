@@ -25,13 +25,14 @@ from assosite.errors import ConfigError
 from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator, calendar_past
+from assosite.imagestore import ImagesGenerator, library_of
 from assosite.incremental import valid_until
 from assosite.listings import Home, ListingsGenerator, collect, link_neighbours, navigation
 from assosite.preview import PreviewWriter, page_base
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
-from assosite.settings import pelican_overrides
+from assosite.settings import pelican_overrides, reader_cache_path
 from assosite.social import CardsGenerator
 from assosite.state import STATE_KEY, BuildState, state_of
 from assosite.urls import site_paths
@@ -56,8 +57,31 @@ def setup(pelican: Any) -> None:
     run reaches this point without one.
     """
     settings = pelican.settings
-    if state_of(settings) is not None or not _enabled(settings):
+    if state_of(settings) is None and _enabled(settings):
+        _state_from_pelicanconf(pelican)
+    if state_of(settings) is not None:
+        _prepare_images(settings, state_of(settings))
+
+
+def _prepare_images(settings: dict[str, Any], state: BuildState) -> None:
+    """Process the content images before any file is read.
+
+    Texts show the images' final names and sizes, so the reader's cache is named
+    after them too: a changed photo never leaves a text with its old name.
+    """
+    library = library_of(settings)
+    if library is None:
         return
+    if not library.processed:
+        library.process(state.report)
+    settings["CACHE_PATH"] = str(
+        reader_cache_path(state.config, settings["MARKDOWN"], settings["SITEURL"], library.digest())
+    )
+
+
+def _state_from_pelicanconf(pelican: Any) -> None:
+    """Build the state of a plain ``pelican`` run from its ``ASSOSITE_*`` settings."""
+    settings = pelican.settings
     root = Path(settings["PATH"]).resolve().parent
     config, problems = config_from_data(root, _data_from_pelicanconf(settings))
     if config is None:
@@ -312,8 +336,9 @@ def writer_class(pelican: Any) -> type | None:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars, cards."""
+    """Return assosite's output generators: images, lists, brand, SEO, feeds, calendars, cards."""
     return [
+        ImagesGenerator,
         ListingsGenerator,
         BrandGenerator,
         SeoGenerator,

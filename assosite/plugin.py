@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from assosite import pipeline
+from assosite import imagestore, pipeline
 
 
 def register() -> None:
@@ -23,3 +23,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(pipeline.finalize)
     signals.get_generators.connect(pipeline.output_generators)
     signals.get_writer.connect(pipeline.writer_class)
+    signals.static_generator_finalized.connect(imagestore.drop_raw_images)

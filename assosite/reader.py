@@ -317,12 +317,18 @@ class AssositeReader(BaseReader):
         """
         if self._md is None:
             state = self.settings.get(STATE_KEY)
-            self._md = getattr(state, "markdown", None) or Markdown(
-                **markdown_settings(self.settings)
-            )
+            self._md = getattr(state, "markdown", None) or self._new_markdown()
             if state is not None:
                 state.markdown = self._md
         return self._md
+
+    def _new_markdown(self) -> Markdown:
+        """Return a Markdown instance whose images get responsive markup."""
+        from assosite.imagemarkup import TextImages  # noqa: PLC0415 (avoids an import cycle)
+
+        md = Markdown(**markdown_settings(self.settings))
+        md.treeprocessors.register(TextImages(md, self.settings), TextImages.NAME, 5)
+        return md
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}``."""
@@ -332,7 +338,13 @@ class AssositeReader(BaseReader):
             return "", {SOURCE_KEY: header}
         markdown = self._markdown()
         markdown.reset()
-        return markdown.convert(body), {SOURCE_KEY: header}
+        images = markdown.treeprocessors["assosite_images"]
+        images.start(site_relative(Path(self.settings["PATH"]), source_path))
+        html = markdown.convert(body)
+        if images.missing:
+            problems = (*header.problems, *images.problems(header))
+            header = dataclasses.replace(header, problems=problems)
+        return html, {SOURCE_KEY: header}
 
 
 def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:

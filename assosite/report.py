@@ -105,6 +105,8 @@ class BuildReport:
         output: the output folder, relative to the site when possible.
         published: whether the output folder was replaced by this build.
         reused: nothing had changed: the previous output was kept as it was.
+        images_encoded: content images encoded by this build (not found in the cache).
+        images_reused: content images taken from the cache unchanged.
     """
 
     problems: list[Problem] = field(default_factory=list)
@@ -118,6 +120,9 @@ class BuildReport:
 
     def __post_init__(self) -> None:
         self._seen = {_identity(p) for p in self.problems}
+
+    images_encoded: int = 0
+    images_reused: int = 0
 
     def add(self, problem: Problem) -> None:
         """Record one problem, ignoring an exact duplicate."""

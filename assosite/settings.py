@@ -2,7 +2,8 @@
 
 Defaults live here, in one place. assosite switches off Pelican's own feeds and
 archive pages, reads content from ``content/news|events|testimonies|pages``, copies
-``content/images`` and ``content/files`` as static files, and passes ``[pelican]``
+``content/images`` and ``content/files`` as static files (photos are re-encoded by
+:mod:`assosite.imagestore` instead), and passes ``[pelican]``
 through last so that advanced users can adjust the rest.
 """
 
@@ -21,7 +22,9 @@ from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.feeds import FeedLinks
 from assosite.fingerprint import toolkit_digest
-from assosite.images import ImageSizes
+from assosite.imagemarkup import Pictures
+from assosite.images import ImageSpec
+from assosite.imagestore import LIBRARY_KEY, ImageLibrary
 from assosite.resources import theme_path
 from assosite.seo import StructuredData
 from assosite.social import social_card
@@ -82,9 +85,15 @@ def _cache(config: SiteConfig, name: str) -> Path:
     return folder
 
 
-def _reader_cache(config: SiteConfig, markdown: dict[str, Any]) -> Path:
-    """Return the folder of Pelican's reader cache for this code and these settings."""
-    key = hashlib.sha256(f"{toolkit_digest()}{markdown!r}".encode()).hexdigest()[:16]
+def reader_cache_path(config: SiteConfig, *inputs: Any) -> Path:
+    """Return the folder of Pelican's reader cache for this code and these inputs.
+
+    Args:
+        config: the site configuration.
+        *inputs: what else a text's HTML depends on (Markdown settings, the site's
+            address, the processed images).
+    """
+    key = hashlib.sha256(f"{toolkit_digest()}{inputs!r}".encode()).hexdigest()[:16]
     return config.root / ".cache" / "assosite" / "pelican" / key
 
 
@@ -105,6 +114,8 @@ def pelican_overrides(
     dates = DateFormatter(config.site.language, config.site.timezone)
     url = (site_url if site_url is not None else config.site.url).rstrip("/")
     markdown = config.pelican.get("MARKDOWN", MARKDOWN)
+    images = image_library(config)
+    pictures = Pictures(images, url)
     return {
         "PATH": str(config.content_path),
         "OUTPUT_PATH": str(output),
@@ -164,8 +175,9 @@ def pelican_overrides(
             "colon": ":" if config.site.language == "en" else "\u00a0:",
             "json_ld": StructuredData(config, url),
             "feed_links": FeedLinks(paths, config.site.language),
-            "image_size": ImageSizes(config.content_path),
             "social_card": social_card,
+            "picture": pictures.picture,
+            "image_size": pictures.image_size,
         },
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
@@ -178,13 +190,27 @@ def pelican_overrides(
         "CONTENT_CACHING_LAYER": "reader",
         "CHECK_MODIFIED_METHOD": "sha256",
         "GZIP_CACHE": False,
-        "CACHE_PATH": str(_reader_cache(config, markdown)),
+        "CACHE_PATH": str(reader_cache_path(config, markdown, url)),
         "THEME_STATIC_DIR": "theme",
         "IGNORE_FILES": [".*", "#*", "*~"],
         "LOCALE": ["C.UTF-8", "C"],
         "ASSOSITE_ROOT": str(config.root),
+        LIBRARY_KEY: images,
         **config.pelican,
     }
+
+
+def image_library(config: SiteConfig) -> ImageLibrary:
+    """Return the (not yet processed) images of one build, cached in the site."""
+    section = config.images
+    spec = ImageSpec(
+        widths=tuple(sorted(set(section.widths))),
+        max_size=section.max_size,
+        modern=section.format,
+        quality=section.quality,
+    )
+    cache = config.root / ".cache" / "assosite" / "images"
+    return ImageLibrary(config.content_path, cache, spec, STATIC_FOLDERS)
 
 
 def pelican_settings(

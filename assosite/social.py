@@ -12,8 +12,6 @@ page: the item's ``card_image`` when it has one, its card, or the site's card
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,7 +26,7 @@ from assosite.cardtext import fonts_digest
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.i18n import load_translations
-from assosite.outputs import Output, OutputGenerator
+from assosite.outputs import Output, OutputGenerator, place_file
 from assosite.report import make_problem
 from assosite.state import BuildState, state_of
 from assosite.validation import CONFIG_NAME, RASTER_SUFFIXES
@@ -237,20 +235,4 @@ class CardsGenerator(OutputGenerator):
         for path, cached in getattr(self, "files", {}).items():
             target = output.folder / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            _place(cached, target)
-
-
-def _place(cached: Path, target: Path) -> None:
-    """Link (or copy) a cached card to ``target``; a preview keeps one already there.
-
-    Cached cards are named by their hash and never written again, so the output may
-    share their bytes; a hard link costs no copy.
-    """
-    if target.exists():
-        if os.path.samefile(cached, target):
-            return
-        target.unlink()
-    try:
-        os.link(cached, target)
-    except OSError:  # another file system, or links not supported
-        shutil.copyfile(cached, target)
+            place_file(cached, target)

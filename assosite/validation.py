@@ -16,7 +16,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from PIL import features
+
 from assosite.colours import TEXT_MINIMUM, UI_MINIMUM, WHITE, contrast_ratio, nearest_passing
+from assosite.images import MODERN_FORMATS
 from assosite.report import Problem, make_problem
 from assosite.resources import theme_path
 
@@ -116,6 +119,7 @@ class Checker:
                 int: ("un nombre entier", "a whole number"),
                 bool: ("true ou false", "true or false"),
                 dict: ("une table", "a table"),
+                list: ("une liste entre crochets", "a list in brackets"),
             }[kind]
             self.wrong((table, spec.name), value, *expected, meta["example"])
             return None
@@ -125,7 +129,7 @@ class Checker:
             )
             return None
         check = meta["check"]
-        if check and value and not getattr(self, "check_" + check)(table, spec.name, value):
+        if check and value != "" and not getattr(self, "check_" + check)(table, spec.name, value):
             return None
         return value.strip() if isinstance(value, str) else value
 
@@ -246,6 +250,36 @@ class Checker:
                 )
                 ok = False
         return ok
+
+    def check_widths(self, table: str, key: str, value: list[Any]) -> bool:
+        """Accept a list of widths in pixels, 16 to 8000 (AS150 otherwise)."""
+        wrong = [w for w in value if isinstance(w, bool) or not isinstance(w, int)]
+        wrong += [w for w in value if isinstance(w, int) and not 16 <= w <= 8000]
+        if not wrong:
+            return True
+        self.add("AS150", (table, key), key=key, value=wrong[0])
+        return False
+
+    def check_max_size(self, table: str, key: str, value: int) -> bool:
+        """Accept a longest side of 320 to 8000 pixels (AS152 otherwise)."""
+        return self._in_range(table, key, value, 320, 8000)
+
+    def check_quality(self, table: str, key: str, value: int) -> bool:
+        """Accept a quality of 1 to 100 (AS152 otherwise)."""
+        return self._in_range(table, key, value, 1, 100)
+
+    def _in_range(self, table: str, key: str, value: int, low: int, high: int) -> bool:
+        if low <= value <= high:
+            return True
+        self.add("AS152", (table, key), key=key, value=value, low=low, high=high)
+        return False
+
+    def check_image_format(self, table: str, key: str, value: str) -> bool:
+        """Accept ``webp``, ``avif`` (when Pillow can write it) or ``none`` (AS151)."""
+        if value in MODERN_FORMATS and (value != "avif" or features.check("avif")):
+            return True
+        self.add("AS151", (table, key), key=key, value=value)
+        return False
 
     def check_theme(self, table: str, key: str, value: str) -> bool:
         """Accept a bundled theme name or a theme folder of the site (AS401)."""
