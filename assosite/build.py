@@ -30,6 +30,7 @@ from pelican.plugins import signals
 from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
+from assosite.federation.isolation import ignored_code
 from assosite.report import BuildReport, Problem, Severity, make_problem
 from assosite.settings import pelican_settings
 from assosite.state import STATE_KEY, BuildState
@@ -51,6 +52,14 @@ class BuildOptions:
         progress: called with (phase, done, total) while building: phase ``read``
             per content file, then ``write`` once the pages are being written.
         extra: Pelican settings applied last (tests).
+        defaults: a TOML file of ``assosite.toml`` tables under the site's own
+            (the site's keys win): a federation's defaults.
+        overrides: a TOML file of ``assosite.toml`` tables over the site's own (its
+            keys win): what a federation imposes on a member.
+        federated: the site is built as a federation member (data-only settings,
+            nothing read outside its folder, its items exported for the portal).
+        trust_html: keep raw HTML in Markdown as written; ``False`` sanitises it
+            (nh3), which a federation does unless it trusts its members.
     """
 
     output: Path | None = None
@@ -59,6 +68,10 @@ class BuildOptions:
     now: dt.datetime | None = None
     progress: Callable[[str, int, int], None] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    defaults: Path | None = None
+    overrides: Path | None = None
+    federated: bool = False
+    trust_html: bool = True
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -81,7 +94,7 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
     site = site.resolve()
     report, state = _prepare(site, options)
     output = (options.output or site / "output").resolve()
-    _check_output(site, output, report)
+    check_output(site, output, report)
     staging = _fresh_staging(output)
     try:
         settings = pelican_settings(
@@ -95,7 +108,8 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         report.written = sum(1 for _ in staging.rglob("*.html"))
         report.seconds = time.perf_counter() - started
         report.output = _display_path(output, site)
-        if report.failed(options.strict) and options.strict:
+        # A federation member with errors keeps its previous output (like --strict does).
+        if report.failed(options.strict) and (options.strict or options.federated):
             raise ContentError(report=report)
         (staging / MARKER).write_text("assosite\n", encoding="utf-8")
         _swap(staging, output)
@@ -106,14 +120,22 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
     return report
 
 
-def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
+def check_site(
+    site: Path, now: dt.datetime | None = None, options: BuildOptions | None = None
+) -> BuildReport:
     """Read and check every file exactly as a build would, without writing a site.
+
+    Args:
+        site: the site folder.
+        now: the reference instant (default: the current time).
+        options: how the build would run (defaults, federation member); ``now``
+            is used when ``options`` is not given.
 
     Raises:
         ConfigError: ``assosite.toml`` is unusable.
     """
     site = site.resolve()
-    report, state = _prepare(site, BuildOptions(now=now))
+    report, state = _prepare(site, options or BuildOptions(now=now))
     with tempfile.TemporaryDirectory(prefix="assosite-check-") as scratch:
         settings = pelican_settings(state.config, Path(scratch), None, {STATE_KEY: state})
         with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
@@ -144,12 +166,22 @@ def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
 
 
 def _prepare(site: Path, options: BuildOptions) -> tuple[BuildReport, BuildState]:
-    config, problems = load_config(site)
+    config, problems = load_config(
+        site, options.defaults, overrides=options.overrides, federated=options.federated
+    )
     report = BuildReport(problems=list(problems))
+    if options.federated:
+        report.extend(ignored_code(site))
     if config is None:
         raise ConfigError(report=report)
     report.extend(stray_files(config.content_path, site))
-    state = BuildState(config=config, report=report, now=options.now or reference_time())
+    state = BuildState(
+        config=config,
+        report=report,
+        now=options.now or reference_time(),
+        federated=options.federated,
+        trust_html=options.trust_html,
+    )
     if options.progress is not None:
         total = sum(1 for _ in config.content_path.rglob("*.md"))
         report_progress = options.progress
@@ -176,7 +208,7 @@ def _display_path(path: Path, site: Path) -> str:
         return str(path)
 
 
-def _check_output(site: Path, output: Path, report: BuildReport) -> None:
+def check_output(site: Path, output: Path, report: BuildReport) -> None:
     """Refuse an output folder whose replacement would delete the user's files."""
     shown = _display_path(output, site)
     if site.is_relative_to(output) or output == Path(output.anchor):

@@ -164,6 +164,7 @@ def _add_entry(
     enclosures: list[Enclosure],
 ) -> None:
     item = content.item
+    site_url = getattr(content, "site_url", site_url)  # a member's item in the portal
     url = f"{site_url}/{content.url}"
     entry = feed.add_entry()
     entry.id(entry_id(site_url, item.source))

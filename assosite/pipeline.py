@@ -21,6 +21,8 @@ from assosite.brand import BrandGenerator
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
+from assosite.federation.items import ItemsGenerator
+from assosite.federation.network import PortalGenerator
 from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator
@@ -276,7 +278,8 @@ def finalize(generators: list[Any]) -> None:
     context["assosite"] = state.config
     context["assosite_listings"] = listings
     gettext = _translations(state, generators[0].settings).gettext
-    context["nav"] = navigation(listings, site_paths(state.config.site.language), gettext)
+    nav = navigation(listings, site_paths(state.config.site.language), gettext)
+    context["nav"] = [*nav[:1], *state.extra_nav, *nav[1:]]  # a portal adds its own lists
     context["home"] = Home(
         events=listings.upcoming[: budget.home_events],
         news=listings.news[: budget.home_news],
@@ -292,5 +295,17 @@ def _document(content: Any, state: BuildState) -> editorial.Document:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars."""
-    return [ListingsGenerator, BrandGenerator, SeoGenerator, FeedsGenerator, CalendarGenerator]
+    """Return assosite's output generators: lists, brand, SEO files, feeds, calendars.
+
+    Also a federation member's exported items and a portal's pages (each writes
+    nothing in other builds).
+    """
+    return [
+        ListingsGenerator,
+        BrandGenerator,
+        SeoGenerator,
+        FeedsGenerator,
+        CalendarGenerator,
+        ItemsGenerator,
+        PortalGenerator,
+    ]

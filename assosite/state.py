@@ -34,6 +34,9 @@ class BuildState:
         crashes: bugs caught inside Pelican's signal handlers, raised after the run.
         markdown: the one Markdown instance of the build, shared by every reader.
         translations: the theme's catalogue for the site language (gettext API).
+        federated: built as a federation member (see ``BuildOptions.federated``).
+        trust_html: raw HTML in Markdown is kept as written (else sanitised).
+        extra_nav: navigation entries a generator adds after the home link (portal).
     """
 
     config: SiteConfig
@@ -45,6 +48,9 @@ class BuildState:
     crashes: list[BaseException] = field(default_factory=list)
     markdown: Any = None
     translations: Any = None
+    federated: bool = False
+    trust_html: bool = True
+    extra_nav: list[Any] = field(default_factory=list)
 
     @property
     def parse_context(self) -> ParseContext:

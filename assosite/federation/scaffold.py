@@ -1,0 +1,34 @@
+"""``assosite federation init``: copy the federation skeleton (three example members).
+
+Like ``assosite init``, it never overwrites a file without ``--force``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from assosite.resources import federation_starter_path
+from assosite.scaffold import refuse
+
+_NOT_COPIED = shutil.ignore_patterns("__pycache__", "output", ".cache", "*.pyc")
+
+
+def init_federation(target: Path, force: bool = False) -> Path:
+    """Copy the federation skeleton into ``target``.
+
+    Args:
+        target: the new federation folder.
+        force: copy even when ``target`` holds files (the skeleton's files win,
+            the others are kept).
+
+    Returns:
+        The federation folder.
+
+    Raises:
+        AssositeError: ``target`` is not empty and ``force`` is False (AS130).
+    """
+    if target.exists() and any(target.iterdir()) and not force:
+        raise refuse("AS130", str(target))
+    shutil.copytree(federation_starter_path(), target, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    return target
