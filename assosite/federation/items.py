@@ -103,7 +103,7 @@ def read_published(folder: Path) -> Published | None:
 
 
 def as_item(data: dict[str, Any], source: str) -> News | Event:
-    """Return the typed item of exported ``data`` (``source`` keeps ids unique)."""
+    """Return the typed item of exported ``data``, read from ``source`` on its site."""
     common = {
         "source": source,
         "title": data["title"],

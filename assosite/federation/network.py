@@ -87,7 +87,7 @@ def network_contents(document: dict[str, Any]) -> tuple[list[MemberCard], list[N
     for data in document["items"]:
         member = members[data["member"]]
         url = data["url"].removeprefix(member.url + "/")
-        item = as_item(data, f"{member.id}/{data['source']}")
+        item = as_item(data, data["source"])  # with site_url: the member's own ids
         contents.append(NetworkContent(item, url, member.url, member))
     return list(members.values()), contents
 
