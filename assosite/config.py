@@ -275,12 +275,12 @@ def _read_layer(path: Path) -> tuple[dict[str, Any], Problem | None]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig")), None
     except (OSError, UnicodeDecodeError) as exc:
-        return {}, make_problem("AS160", path.as_posix(), 0, path=path.as_posix(), detail=str(exc))
+        return {}, make_problem("AS160", path.as_posix(), 0, file=path.as_posix(), detail=str(exc))
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"at line (\d+)", str(exc))
         detail = re.sub(r"\s*\(at .*?\)", "", str(exc))
         line = int(match.group(1)) if match else 0
-        return {}, make_problem("AS160", path.as_posix(), line, path=path.as_posix(), detail=detail)
+        return {}, make_problem("AS160", path.as_posix(), line, file=path.as_posix(), detail=detail)
 
 
 def merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

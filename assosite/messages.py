@@ -210,11 +210,11 @@ CATALOGUE: dict[str, Message] = {
     "AS160": Message(
         "error",
         (
-            "Le fichier de réglages « {path} » ne peut pas être lu : {detail}.",
+            "Le fichier de réglages « {file} » ne peut pas être lu : {detail}.",
             'Pour corriger : vérifiez que le fichier existe et que c\'est du TOML valide, par exemple « [site] » puis « theme = "default" ».',
         ),
         (
-            'The settings file "{path}" cannot be read: {detail}.',
+            'The settings file "{file}" cannot be read: {detail}.',
             'To fix: check that the file exists and is valid TOML, for example "[site]" then \'theme = "default"\'.',
         ),
     ),

@@ -123,16 +123,28 @@ def federation(tmp_path) -> Path:
     """Four members: two healthy, one with a broken assosite.toml, one with broken content."""
     root = tmp_path / "federation"
     members = root / "membres"
-    _site(members / "alpha", "alpha", {
-        "content/news/nouvelles.md": NEWS.format(title="Nouvelles d'alpha", member="alpha"),
-        "content/news/html.md": SCRIPTED,
-        "content/events/soiree.md": EVENT.format(title="Soirée d'alpha", member="alpha", day=14),
-    })  # fmt: skip
-    _site(members / "beta", "beta", {
-        "content/news/nouvelles.md": NEWS.format(title="Nouvelles de beta", member="beta"),
-        "content/events/soiree.md": EVENT.format(title="Soirée de beta", member="beta", day=15),
-        "content/events/atelier.md": EVENT.format(title="Atelier de beta", member="beta", day=16),
-    })  # fmt: skip
+    _site(
+        members / "alpha",
+        "alpha",
+        {
+            "content/news/nouvelles.md": NEWS.format(title="Nouvelles d'alpha", member="alpha"),
+            "content/news/html.md": SCRIPTED,
+            "content/events/soiree.md": EVENT.format(
+                title="Soirée d'alpha", member="alpha", day=14
+            ),
+        },
+    )
+    _site(
+        members / "beta",
+        "beta",
+        {
+            "content/news/nouvelles.md": NEWS.format(title="Nouvelles de beta", member="beta"),
+            "content/events/soiree.md": EVENT.format(title="Soirée de beta", member="beta", day=15),
+            "content/events/atelier.md": EVENT.format(
+                title="Atelier de beta", member="beta", day=16
+            ),
+        },
+    )
     _site(members / "gamma", "gamma", {}, config='[site]\nname = "Gamma\n')
     _site(
         members / "delta",
@@ -372,8 +384,8 @@ def test_example_federation_builds_with_zero_problems(example) -> None:
 def test_portal_pages_are_structurally_sound(example) -> None:
     """The portal's own pages: lang, one h1, headings in order, alt, skip link, landmarks."""
     output = example / "output"
-    pages = [output / p for p in ("index.html", "membres/index.html",
-                                  "reseau/actualites/index.html", "reseau/agenda/index.html")]  # fmt: skip
+    names = ("index.html", "membres/index.html", "reseau/actualites/index.html")
+    pages = [output / name for name in (*names, "reseau/agenda/index.html")]
     for page in pages:
         checker = _PageChecker()
         checker.feed(page.read_text(encoding="utf-8"))
