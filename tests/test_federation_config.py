@@ -1,4 +1,4 @@
-"""federation.toml is validated like assosite.toml, every problem at its line; members are data only."""
+"""federation.toml is checked like assosite.toml, each problem at its line; members are data only."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _federation(tmp_path: Path, text: str, members: tuple[str, ...] = ("lyon",))
 
 
 def _problems(root: Path) -> set[tuple[str, str, int, str]]:
-    config, problems = load_federation(root)
+    _, problems = load_federation(root)
     return {(p.code, p.path, p.line, str(p.severity)) for p in problems}
 
 
@@ -61,7 +61,7 @@ def test_unknown_and_wrong_settings_are_reported_at_their_line(tmp_path) -> None
     problems = _problems(tmp_path)
     assert ("AS102", "federation.toml", 3, "warning") in problems
     assert ("AS103", "federation.toml", 4, "error") in problems
-    config, found = load_federation(tmp_path)
+    _, found = load_federation(tmp_path)
     hint = next(p for p in found if p.code == "AS102").params["hint_fr"]
     assert "layout" in hint
 
@@ -98,14 +98,14 @@ def test_duplicate_ids_and_no_members_are_errors(tmp_path) -> None:
     """Two members with one id: AS513 on the second; no member at all: AS518."""
     _federation(tmp_path, GOOD + '\n[[members]]\nid = "lyon"\npath = "membres/lyon"\n')
     assert ("AS513", "federation.toml", 10, "error") in _problems(tmp_path)
-    _federation(tmp_path, GOOD.split("[[members]]")[0])
+    _federation(tmp_path, GOOD.split("[[members]]", maxsplit=1)[0])
     assert ("AS518", "federation.toml", 0, "error") in _problems(tmp_path)
 
 
 def test_shards_never_overlap_and_cover_every_member(tmp_path) -> None:
     """--shard i/n: each member in exactly one share, the shares as even as possible."""
     names = [f"m{n:02d}" for n in range(11)]
-    text = GOOD.split("[[members]]")[0] + "".join(
+    text = GOOD.split("[[members]]", maxsplit=1)[0] + "".join(
         f'\n[[members]]\nid = "{name}"\npath = "membres/{name}"\n' for name in names
     )
     config, problems = load_federation(_federation(tmp_path, text, tuple(names)))
@@ -121,7 +121,7 @@ def test_shards_never_overlap_and_cover_every_member(tmp_path) -> None:
 def test_only_names_known_members(tmp_path) -> None:
     """--only with an unknown id: AS519 with « did you mean »."""
     config, _ = load_federation(_federation(tmp_path, GOOD))
-    chosen, problems = select_members(config.members, ("lion",), None)
+    _, problems = select_members(config.members, ("lion",), None)
     assert [p.code for p in problems] == ["AS519"]
     assert "lyon" in problems[0].params["hint_fr"]
 
@@ -190,5 +190,5 @@ def test_a_single_site_keeps_its_raw_html(make_site, build) -> None:
             '<iframe title="Carte" src="https://carte.example"></iframe>\n'
         }
     )
-    report, output = build(site)
+    _, output = build(site)
     assert "<iframe" in (output / "carte" / "index.html").read_text()
