@@ -1,4 +1,4 @@
-"""federation.toml is checked like assosite.toml, each problem at its line; members are data only."""
+"""federation.toml is checked like assosite.toml, each problem at its line; members: data only."""
 
 from __future__ import annotations
 
