@@ -1,9 +1,10 @@
 """Build (or check) every member of a federation, each in its own child process, then the portal.
 
 Pelican keeps state for the whole process, so each member runs as
-``python -m assosite build <member> --federated …`` over a pool of threads sized to
-the CPUs; one member's configuration error, content error, crash or timeout is
-reported and never stops the others, and its previous output stays (the child only
+``assosite build <member> --federated …`` in its own child process
+(:mod:`~assosite.federation.children`), over a pool sized to the CPUs; one member's
+configuration error, content error, crash or timeout is reported and never stops the
+others, and its previous output stays (the child only
 swaps its folder in on success). A member whose inputs did not change since its last
 successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
 output's manifest) is not rebuilt. ``--shard i/n`` splits the members across CI
@@ -16,8 +17,6 @@ import datetime as dt
 import difflib
 import json
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -31,6 +30,7 @@ import tomli_w
 
 from assosite.build import MARKER, check_output, reference_time
 from assosite.errors import AssositeError, ConfigError
+from assosite.federation.children import run_command
 from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
 from assosite.federation.portal import build_portal
 from assosite.federation.report import FederationReport, MemberResult, Status
@@ -202,9 +202,6 @@ def _child_args(
     (scratch / f"{member.id}.defaults.toml").write_bytes(defaults)
     (scratch / f"{member.id}.overrides.toml").write_bytes(overrides)
     args = [
-        sys.executable,
-        "-m",
-        "assosite",
         "check" if check else "build",
         str(member.path),
         "--defaults",
@@ -229,30 +226,22 @@ def _run_child(
     """Run one member's child process and turn its JSON report into a result."""
     started = time.perf_counter()
     report_path = Path(args[args.index("--report-json") + 1])
-    try:
-        done = subprocess.run(
-            args,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            timeout=config.federation.timeout,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+    stderr = report_path.with_suffix(".stderr")
+    code = run_command(args, env, config.federation.timeout, stderr)
+    if code is None:
         seconds = time.perf_counter() - started
         problem = make_problem("AS531", member.source, 0, seconds=config.federation.timeout)
         return MemberResult(member.id, Status.TIMEOUT, seconds=seconds, problems=(problem,))
     seconds = time.perf_counter() - started
     data = _read_json(report_path)
-    if data is None or done.returncode not in (0, 1):
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = lines[-1] if lines else f"exit code {done.returncode}"
+    if data is None or code not in (0, 1):
+        lines = stderr.read_text("utf-8", "replace").strip().splitlines() if stderr.exists() else []
+        detail = lines[-1] if lines else f"exit code {code}"
         problem = make_problem("AS530", member.source, 0, detail=detail)
         return MemberResult(member.id, Status.CRASHED, seconds=seconds, problems=(problem,))
     problems = tuple(_problem(member, p) for p in data.get("problems", []))
     status = Status.CHECKED if check else Status.BUILT
-    if done.returncode != 0:
+    if code != 0:
         status = Status.FAILED
     return MemberResult(
         member.id,
