@@ -259,7 +259,7 @@ def load_config(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(exc)]
+        return None, [syntax_problem(exc, "AS101", CONFIG_NAME)]
     for layer, below in ((defaults, True), (overrides, False)):
         if layer is None:
             continue
@@ -277,10 +277,7 @@ def _read_layer(path: Path) -> tuple[dict[str, Any], Problem | None]:
     except (OSError, UnicodeDecodeError) as exc:
         return {}, make_problem("AS160", path.as_posix(), 0, file=path.as_posix(), detail=str(exc))
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"at line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at .*?\)", "", str(exc))
-        line = int(match.group(1)) if match else 0
-        return {}, make_problem("AS160", path.as_posix(), line, file=path.as_posix(), detail=detail)
+        return {}, syntax_problem(exc, "AS160", path.as_posix(), file=path.as_posix())
 
 
 def merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -294,12 +291,13 @@ def merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+def syntax_problem(exc: tomllib.TOMLDecodeError, code: str, path: str, **params: Any) -> Problem:
+    """Return problem ``code`` for a TOML syntax error, at its line and column."""
     message = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
     detail = re.sub(r"\s*\(at .*?\)", "", message)
-    return make_problem("AS101", CONFIG_NAME, line, column=column, detail=detail)
+    return make_problem(code, path, line, column=column, detail=detail, **params)
 
 
 def config_from_data(

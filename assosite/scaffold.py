@@ -45,9 +45,18 @@ def init_site(target: Path, force: bool = False) -> Path:
     Raises:
         AssositeError: ``target`` is not empty and ``force`` is False (AS130).
     """
+    return copy_skeleton(starter_path(), target, force)
+
+
+def copy_skeleton(source: Path, target: Path, force: bool = False) -> Path:
+    """Copy the folder ``source`` (a starter) into ``target``, never over a folder with files.
+
+    Raises:
+        AssositeError: ``target`` is not empty and ``force`` is False (AS130).
+    """
     if target.exists() and any(target.iterdir()) and not force:
         raise refuse("AS130", str(target))
-    shutil.copytree(starter_path(), target, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    shutil.copytree(source, target, ignore=_NOT_COPIED, dirs_exist_ok=True)
     return target
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assosite.config import SECTIONS, find_key_lines, merge_tables
+from assosite.config import SECTIONS, find_key_lines, merge_tables, syntax_problem
 from assosite.config import _field as setting
 from assosite.content import slugify
 from assosite.report import Problem, make_problem
@@ -196,10 +196,7 @@ def load_federation(root: Path) -> tuple[FederationConfig | None, list[Problem]]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
-        detail = re.sub(r"\s*\(at .*?\)", "", str(exc))
-        return None, [make_problem("AS511", FEDERATION_NAME, line, column=column, detail=detail)]
+        return None, [syntax_problem(exc, "AS511", FEDERATION_NAME)]
     return federation_from_data(root.resolve(), data, text)
 
 

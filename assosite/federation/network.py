@@ -12,13 +12,14 @@ member's site; the federation's own items join the lists.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assosite.federation.items import as_item
-from assosite.feeds import STYLESHEET, FeedSpec, build_feed, with_stylesheet
+from assosite.feeds import STYLESHEET, FeedSpec, write_feed
 from assosite.i18n import load_translations
 from assosite.ics import TimezoneDefinitions, agenda_events, build_calendar, timezone_window
 from assosite.listings import Listings, NavEntry
@@ -173,20 +174,16 @@ class PortalGenerator(OutputGenerator):
         self, output: Output, names: dict[str, str], news: list[Any], upcoming: list[Any]
     ) -> None:
         config = output.state.config
+        # Members' items carry no text here: the feed gives summaries and links.
+        summaries = dataclasses.replace(
+            config, feeds=dataclasses.replace(config.feeds, full_text=False)
+        )
         newest = sorted([*news, *upcoming], key=lambda c: (c.item.date, c.href), reverse=True)
         title = "Réseau" if config.site.language == "fr" else "Network"
         spec = FeedSpec(names["feed"], title, f"{names['news']}/", tuple(newest[:NETWORK_ITEMS]))
-        feed, enclosures = build_feed(spec, config, output.site_url, config.content_path)
-        css = f"{output.site_url}/{STYLESHEET}"
-        target = output.folder / names["feed"]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.with_suffix(".atom.xml").write_bytes(
-            with_stylesheet(feed.atom_str(pretty=True), css)
+        write_feed(
+            spec, summaries, output.site_url, output.folder, f"{output.site_url}/{STYLESHEET}"
         )
-        feed.link(href=f"{output.site_url}/{names['feed']}.rss.xml", rel="self", replace=True)
-        for entry, url, size, kind in enclosures:
-            entry.enclosure(url, size, kind)
-        target.with_suffix(".rss.xml").write_bytes(with_stylesheet(feed.rss_str(pretty=True), css))
 
     def _write_agenda(self, output: Output, names: dict[str, str], events: list[Any]) -> None:
         config, now = output.state.config, output.state.now

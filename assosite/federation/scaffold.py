@@ -5,13 +5,10 @@ Like ``assosite init``, it never overwrites a file without ``--force``.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from assosite.resources import federation_starter_path
-from assosite.scaffold import refuse
-
-_NOT_COPIED = shutil.ignore_patterns("__pycache__", "output", ".cache", "*.pyc")
+from assosite.scaffold import copy_skeleton
 
 
 def init_federation(target: Path, force: bool = False) -> Path:
@@ -28,7 +25,4 @@ def init_federation(target: Path, force: bool = False) -> Path:
     Raises:
         AssositeError: ``target`` is not empty and ``force`` is False (AS130).
     """
-    if target.exists() and any(target.iterdir()) and not force:
-        raise refuse("AS130", str(target))
-    shutil.copytree(federation_starter_path(), target, ignore=_NOT_COPIED, dirs_exist_ok=True)
-    return target
+    return copy_skeleton(federation_starter_path(), target, force)
