@@ -31,6 +31,7 @@ from pelican.plugins import signals
 from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
+from assosite.federation.isolation import ignored_code
 from assosite.incremental import build_fingerprint, marker_text, reusable_report, save_stamp
 from assosite.preview import PreviewMemory, inputs_key
 from assosite.report import BuildReport, Problem, Severity, make_problem
@@ -59,6 +60,14 @@ class BuildOptions:
             (see :mod:`assosite.incremental`); False rebuilds everything.
         preview: the preview server's memory: after a first full build, later builds
             write in place only the pages a change affects (see :mod:`assosite.preview`).
+        defaults: a TOML file of ``assosite.toml`` tables under the site's own
+            (the site's keys win): a federation's defaults.
+        overrides: a TOML file of ``assosite.toml`` tables over the site's own (its
+            keys win): what a federation imposes on a member.
+        federated: the site is built as a federation member (data-only settings,
+            nothing read outside its folder, its items exported for the portal).
+        trust_html: keep raw HTML in Markdown as written; ``False`` sanitises it
+            (nh3), which a federation does unless it trusts its members.
     """
 
     output: Path | None = None
@@ -69,6 +78,10 @@ class BuildOptions:
     extra: dict[str, Any] = field(default_factory=dict)
     reuse: bool = True
     preview: PreviewMemory | None = None
+    defaults: Path | None = None
+    overrides: Path | None = None
+    federated: bool = False
+    trust_html: bool = True
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -91,11 +104,19 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
     site = site.resolve()
     report, state = _prepare(site, options)
     output = (options.output or site / "output").resolve()
-    _check_output(site, output, report)
+    check_output(site, output, report)
     fingerprint = build_fingerprint(
         site,
         theme_path(state.config.site.theme, site),
-        {"site_url": options.site_url, "extra": options.extra},
+        output,
+        {
+            "site_url": options.site_url,
+            "extra": options.extra,
+            "federated": options.federated,
+            "trust_html": options.trust_html,
+            "defaults": _bytes(options.defaults),
+            "overrides": _bytes(options.overrides),
+        },
     )
     if options.reuse:
         previous = reusable_report(site, output, MARKER, fingerprint, state.now)
@@ -208,22 +229,37 @@ def _finish_report(
     """Record the duration and the output; under ``--strict``, a warning fails the build.
 
     Raises:
-        ContentError: ``--strict`` and the build has errors or warnings.
+        ContentError: ``--strict`` (or a federation member's build) and the build
+            has errors (or, with ``--strict``, warnings).
     """
     report.seconds = time.perf_counter() - started
     report.output = _display_path(output, site)
-    if report.failed(options.strict) and options.strict:
+    # A federation member with errors keeps its previous output (like --strict does).
+    if report.failed(options.strict) and (options.strict or options.federated):
         raise ContentError(report=report)
 
 
-def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
+def _bytes(path: Path | None) -> bytes | None:
+    """Return the bytes of an optional file that decides the build (federation layers)."""
+    return path.read_bytes() if path is not None and path.is_file() else None
+
+
+def check_site(
+    site: Path, now: dt.datetime | None = None, options: BuildOptions | None = None
+) -> BuildReport:
     """Read and check every file exactly as a build would, without writing a site.
+
+    Args:
+        site: the site folder.
+        now: the reference instant (default: the current time).
+        options: how the build would run (defaults, federation member); ``now``
+            is used when ``options`` is not given.
 
     Raises:
         ConfigError: ``assosite.toml`` is unusable.
     """
     site = site.resolve()
-    report, state = _prepare(site, BuildOptions(now=now))
+    report, state = _prepare(site, options or BuildOptions(now=now))
     with tempfile.TemporaryDirectory(prefix="assosite-check-") as scratch:
         settings = pelican_settings(state.config, Path(scratch), None, {STATE_KEY: state})
         with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
@@ -254,12 +290,22 @@ def check_site(site: Path, now: dt.datetime | None = None) -> BuildReport:
 
 
 def _prepare(site: Path, options: BuildOptions) -> tuple[BuildReport, BuildState]:
-    config, problems = load_config(site)
+    config, problems = load_config(
+        site, options.defaults, overrides=options.overrides, federated=options.federated
+    )
     report = BuildReport(problems=list(problems))
+    if options.federated:
+        report.extend(ignored_code(site))
     if config is None:
         raise ConfigError(report=report)
     report.extend(stray_files(config.content_path, site))
-    state = BuildState(config=config, report=report, now=options.now or reference_time())
+    state = BuildState(
+        config=config,
+        report=report,
+        now=options.now or reference_time(),
+        federated=options.federated,
+        trust_html=options.trust_html,
+    )
     if options.progress is not None:
         total = sum(1 for _ in config.content_path.rglob("*.md"))
         report_progress = options.progress
@@ -286,7 +332,7 @@ def _display_path(path: Path, site: Path) -> str:
         return str(path)
 
 
-def _check_output(site: Path, output: Path, report: BuildReport) -> None:
+def check_output(site: Path, output: Path, report: BuildReport) -> None:
     """Refuse an output folder whose replacement would delete the user's files."""
     shown = _display_path(output, site)
     if site.is_relative_to(output) or output == Path(output.anchor):

@@ -22,6 +22,14 @@ import click
 from assosite import __version__
 from assosite.build import BuildOptions, build_site, check_site
 from assosite.errors import AssositeError
+from assosite.federation.report import (
+    STATUS_WORDS,
+    FederationReport,
+    format_closing,
+    format_table,
+)
+from assosite.federation.runner import FederationOptions, run_federation
+from assosite.federation.scaffold import init_federation
 from assosite.report import BuildReport, format_problem, format_summary
 from assosite.scaffold import TYPE_FOLDERS, init_site, new_item
 
@@ -193,6 +201,48 @@ _SITE = click.argument(
 )
 
 
+def _layers(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options a federation gives each member's build or check."""
+    _file = click.Path(dir_okay=False, path_type=Path)
+    for option in (
+        click.option(
+            "--defaults", type=_file, help="Réglages TOML sous ceux du site (le site gagne)."
+        ),
+        click.option("--overrides", type=_file, help="Réglages TOML par-dessus ceux du site."),
+        click.option(
+            "--report-json", type=_file, help="Écrit aussi le rapport JSON dans ce fichier."
+        ),
+        click.option(
+            "--federated",
+            is_flag=True,
+            hidden=True,
+            help="Membre d'une fédération : réglages de données seulement, rien hors du site.",
+        ),
+        click.option(
+            "--trust-html",
+            is_flag=True,
+            hidden=True,
+            help="Avec --federated : garde le HTML du Markdown tel quel (sinon il est nettoyé).",
+        ),
+    ):
+        func = option(func)
+    return func
+
+
+def _layer_options(options: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "defaults": options["defaults"],
+        "overrides": options["overrides"],
+        "federated": options["federated"],
+        "trust_html": options["trust_html"] or not options["federated"],
+    }
+
+
+def _write_json(path: Path | None, report: BuildReport, lang: str, strict: bool) -> None:
+    if path is not None:
+        path.write_text(report.to_json(lang, strict), encoding="utf-8")
+
+
 @cli.command()
 @_SITE
 @click.option(
@@ -211,17 +261,35 @@ _SITE = click.argument(
     is_flag=True,
     help="Reconstruit tout, même si rien n'a changé depuis la dernière construction.",
 )
+@_layers
 @lang_option
 def build(
-    site: Path, output: Path | None, strict: bool, ignore_cache: bool, lang: str, debug: bool
+    site: Path,
+    output: Path | None,
+    strict: bool,
+    ignore_cache: bool,
+    lang: str,
+    debug: bool,
+    **layers: Any,
 ) -> None:
     """Construit le site SITE (le dossier courant par défaut)."""
     progress = _Progress(lang)
-    options = BuildOptions(output=output, strict=strict, progress=progress, reuse=not ignore_cache)
+    options = BuildOptions(
+        output=output,
+        strict=strict,
+        progress=progress,
+        reuse=not ignore_cache,
+        **_layer_options(layers),
+    )
     try:
         report = build_site(site, options)
+    except AssositeError as exc:
+        if exc.report is not None:
+            _write_json(layers["report_json"], exc.report, lang, strict)
+        raise
     finally:
         progress.close()
+    _write_json(layers["report_json"], report, lang, strict)
     show_report(report, lang, strict=strict)
     sys.exit(1 if report.failed(strict) else 0)
 
@@ -237,16 +305,22 @@ def build(
     help="text pour les personnes, json pour les outils.",
 )
 @click.option("--strict", is_flag=True, help="Les avertissements donnent aussi le code 1.")
+@_layers
 @lang_option
-def check(site: Path, output_format: str, strict: bool, lang: str, debug: bool) -> None:
+def check(
+    site: Path, output_format: str, strict: bool, lang: str, debug: bool, **layers: Any
+) -> None:
     """Vérifie le contenu et la configuration sans construire le site."""
     try:
-        report = check_site(site)
+        report = check_site(site, options=BuildOptions(**_layer_options(layers)))
     except AssositeError as exc:
+        if exc.report is not None:
+            _write_json(layers["report_json"], exc.report, lang, strict)
         if output_format != "json" or exc.report is None:
             raise
         click.echo(exc.report.to_json(lang, strict))
         sys.exit(exc.exit_code)
+    _write_json(layers["report_json"], report, lang, strict)
     if output_format == "json":
         click.echo(report.to_json(lang, strict))
     else:
@@ -280,6 +354,149 @@ def serve(site: Path, port: int, lang: str, debug: bool) -> None:
 def _show_error(exc: AssositeError, lang: str) -> None:
     if exc.report is not None:
         show_report(exc.report, lang)
+
+
+@cli.group()
+def federation() -> None:
+    """Construit et vérifie tous les sites membres d'une fédération (federation.toml)."""
+
+
+_FEDERATION = click.argument(
+    "root", type=click.Path(file_okay=False, exists=True, path_type=Path), default="."
+)
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise click.BadParameter("i/n, 1 ≤ i ≤ n (1/2)")
+    return int(index), int(count)
+
+
+def _member_progress(lang: str) -> Callable[[Any], None] | None:
+    if not sys.stderr.isatty():
+        return None
+    words = STATUS_WORDS[lang]
+
+    def show(result: Any, done: int, total: int) -> None:
+        line = f"\r\033[K[{done}/{total}] {result.id} : {words[result.status]}"
+        click.echo(line, nl=False, err=True)
+        if done == total:
+            click.echo("\r\033[K", nl=False, err=True)
+
+    return show
+
+
+def _show_federation(report: FederationReport, lang: str) -> None:
+    problems = report.all_problems()
+    if problems.problems:
+        show_report(problems, lang)
+    click.echo(format_table(report, lang))
+    click.echo(format_closing(report, lang))
+    sys.exit(1 if report.failed() else 0)
+
+
+_MEMBER_OPTIONS = (
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1),
+        help="Membres construits en même temps (par défaut : un par processeur).",
+    ),
+    click.option("--only", help="Seulement ces membres : identifiants séparés par des virgules."),
+    click.option(
+        "--shard",
+        callback=_shard,
+        help="Seulement la part i sur n des membres (i/n, pour répartir les membres "
+        "entre plusieurs machines).",
+    ),
+)
+
+
+def _member_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in _MEMBER_OPTIONS:
+        func = option(func)
+    return func
+
+
+def _only(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+@federation.command("build")
+@_FEDERATION
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Dossier de sortie (par défaut : output/ dans la fédération).",
+)
+@_member_options
+@click.option(
+    "--portal-only",
+    is_flag=True,
+    help="Reconstruit seulement le portail, à partir des sorties des membres déjà là.",
+)
+@lang_option
+def federation_build(
+    root: Path,
+    output: Path | None,
+    jobs: int | None,
+    only: str | None,
+    shard: tuple[int, int] | None,
+    portal_only: bool,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Construit chaque membre (un processus chacun) puis le portail de la fédération ROOT."""
+    options = FederationOptions(
+        output=output,
+        jobs=jobs,
+        only=_only(only),
+        shard=shard,
+        portal=True if portal_only else None,
+        members=not portal_only,
+        progress=_member_progress(lang),
+    )
+    _show_federation(run_federation(root, options), lang)
+
+
+@federation.command("check")
+@_FEDERATION
+@_member_options
+@lang_option
+def federation_check(
+    root: Path,
+    jobs: int | None,
+    only: str | None,
+    shard: tuple[int, int] | None,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Vérifie federation.toml et le contenu de chaque membre sans rien construire."""
+    options = FederationOptions(
+        jobs=jobs, only=_only(only), shard=shard, check=True, progress=_member_progress(lang)
+    )
+    _show_federation(run_federation(root, options), lang)
+
+
+@federation.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Copie même si le dossier contient déjà des fichiers.")
+@lang_option
+def federation_init(directory: Path, force: bool, lang: str, debug: bool) -> None:
+    """Crée dans DIRECTORY une fédération d'exemple avec trois membres."""
+    init_federation(directory, force=force)
+    if lang == "en":
+        click.echo(
+            f"Federation created in {directory}. Next: assosite federation build {directory}"
+        )
+    else:
+        click.echo(
+            f"Fédération créée dans {directory}. Ensuite : assosite federation build {directory}"
+        )
 
 
 def main() -> None:

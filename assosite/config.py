@@ -261,11 +261,23 @@ def find_key_lines(text: str) -> dict[tuple[str, ...], int]:
     return lines
 
 
-def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+def load_config(
+    root: Path,
+    defaults: Path | None = None,
+    *,
+    overrides: Path | None = None,
+    federated: bool = False,
+) -> tuple[SiteConfig | None, list[Problem]]:
     """Read and validate ``root/assosite.toml``.
 
     Args:
         root: the site folder.
+        defaults: a TOML file of the same tables, read first: the site's own keys win
+            (a federation's defaults for its members).
+        overrides: a TOML file of the same tables laid over the site's own: its keys
+            win (what a federation imposes, such as the member's address).
+        federated: the site is a member of a federation: ``[pelican]`` may only hold
+            settings that load no code and read no file (AS503).
 
     Returns:
         The configuration (None when an error makes it unusable) and every problem.
@@ -277,20 +289,53 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [_syntax_problem(exc)]
-    return config_from_data(root, data, find_key_lines(text))
+        return None, [syntax_problem(exc, "AS101", CONFIG_NAME)]
+    for layer, below in ((defaults, True), (overrides, False)):
+        if layer is None:
+            continue
+        tables, problem = _read_layer(layer)
+        if problem is not None:
+            return None, [problem]
+        data = merge_tables(tables, data) if below else merge_tables(data, tables)
+    return config_from_data(root, data, find_key_lines(text), federated=federated)
 
 
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+def _read_layer(path: Path) -> tuple[dict[str, Any], Problem | None]:
+    """Read a defaults or overrides file; a problem (AS160) when it is missing or not TOML."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig")), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, make_problem("AS160", path.as_posix(), 0, file=path.as_posix(), detail=str(exc))
+    except tomllib.TOMLDecodeError as exc:
+        return {}, syntax_problem(exc, "AS160", path.as_posix(), file=path.as_posix())
+
+
+def merge_tables(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    """Return ``base`` with ``top`` laid over it, table by table: ``top``'s keys win."""
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_tables(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def syntax_problem(exc: tomllib.TOMLDecodeError, code: str, path: str, **params: Any) -> Problem:
+    """Return problem ``code`` for a TOML syntax error, at its line and column."""
     message = str(exc)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     line, column = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
     detail = re.sub(r"\s*\(at .*?\)", "", message)
-    return make_problem("AS101", CONFIG_NAME, line, column=column, detail=detail)
+    return make_problem(code, path, line, column=column, detail=detail, **params)
 
 
 def config_from_data(
-    root: Path, data: dict[str, Any], lines: dict[tuple[str, ...], int] | None = None
+    root: Path,
+    data: dict[str, Any],
+    lines: dict[tuple[str, ...], int] | None = None,
+    *,
+    federated: bool = False,
 ) -> tuple[SiteConfig | None, list[Problem]]:
     """Validate already-parsed settings (from TOML or from ``ASSOSITE_*`` settings).
 
@@ -298,11 +343,12 @@ def config_from_data(
         root: the site folder.
         data: the tables, as ``{"site": {...}, "brand": {...}, ...}``.
         lines: the line of each key, when known.
+        federated: refuse ``[pelican]`` settings that load code or read files (AS503).
 
     Returns:
         The configuration (None when an error makes it unusable) and every problem.
     """
-    checker = Checker(root, lines or {})
+    checker = Checker(root, lines or {}, federated=federated)
     for table in data:
         if table not in SECTIONS and table != "pelican":
             checker.unknown((), table, [*list(SECTIONS), "pelican"])

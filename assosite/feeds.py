@@ -164,6 +164,7 @@ def _add_entry(
     enclosures: list[Enclosure],
 ) -> None:
     item = content.item
+    site_url = getattr(content, "site_url", site_url)  # a member's item in the portal
     url = f"{site_url}/{content.url}"
     entry = feed.add_entry()
     entry.id(entry_id(site_url, item.source))
@@ -260,15 +261,16 @@ class FeedsGenerator(OutputGenerator):
         (output.folder / STYLESHEET).write_text(feed_css(config.site.language), encoding="utf-8")
         tags = self.context.get("tags", [])
         for spec in feed_specs(output.listings, config, output.paths, tags):
-            feed, enclosures = build_feed(spec, config, site_url, config.content_path)
-            target = output.folder / spec.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.with_suffix(".atom.xml").write_bytes(
-                with_stylesheet(feed.atom_str(pretty=True), css)
-            )
-            feed.link(href=f"{site_url}/{spec.name}.rss.xml", rel="self", replace=True)
-            for entry, url, size, kind in enclosures:
-                entry.enclosure(url, size, kind)
-            target.with_suffix(".rss.xml").write_bytes(
-                with_stylesheet(feed.rss_str(pretty=True), css)
-            )
+            write_feed(spec, config, site_url, output.folder, css)
+
+
+def write_feed(spec: FeedSpec, config: SiteConfig, site_url: str, folder: Path, css: str) -> None:
+    """Write the Atom and RSS files of ``spec`` into ``folder``, styled by ``css``."""
+    feed, enclosures = build_feed(spec, config, site_url, config.content_path)
+    target = folder / spec.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.with_suffix(".atom.xml").write_bytes(with_stylesheet(feed.atom_str(pretty=True), css))
+    feed.link(href=f"{site_url}/{spec.name}.rss.xml", rel="self", replace=True)
+    for entry, url, size, kind in enclosures:
+        entry.enclosure(url, size, kind)
+    target.with_suffix(".rss.xml").write_bytes(with_stylesheet(feed.rss_str(pretty=True), css))

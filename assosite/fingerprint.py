@@ -1,11 +1,12 @@
 """Fingerprints of a site's inputs: one hash that changes whenever a build could change.
 
-A build reads ``assosite.toml``, everything under ``content/``, its theme, and the code
-of assosite and of the libraries that turn them into pages. :func:`site_fingerprint`
-hashes all of it (file names and bytes, not modification times, so a fresh Git
-checkout of the same commit gives the same fingerprint). Callers add what else
-decides the output (the site's address, the output folder, the reference time) as
-``extra``.
+A build reads the site's own files (``assosite.toml``, ``content/``, ``templates/``, a
+theme folder of the site…), its theme, and the code of assosite and of the libraries
+that turn them into pages. :func:`site_fingerprint` hashes all of it; callers add what
+else decides the output (the site's address, federation defaults, the reference
+time) as ``extra``. Output folders, caches and hidden files are left out: a build
+never reads them. Files are hashed by content, not by date, so a fresh CI checkout
+gives the same fingerprint.
 """
 
 from __future__ import annotations
@@ -16,76 +17,85 @@ import importlib.metadata
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from assosite import __version__
+from assosite.resources import data_path
 
-_PACKAGE = Path(__file__).resolve().parent
+# Folders of a site that a build writes or never reads.
+SKIPPED_FOLDERS = frozenset({"output", "__pycache__", "node_modules"})
 # The libraries whose version changes what a build writes.
-_LIBRARIES = ("pelican", "markdown", "jinja2", "feedgen", "icalendar", "pillow", "babel")
-# Never inputs: caches, outputs and version-control folders inside a site folder.
-_SKIPPED_DIRS = {".git", ".cache", "__pycache__", "output", ".venv", "node_modules"}
+_LIBRARIES = ("pelican", "markdown", "jinja2", "feedgen", "icalendar", "pillow", "babel", "nh3")
+_PACKAGE = Path(__file__).resolve().parent
 
 
-def site_fingerprint(root: Path, extra: bytes = b"", theme: Path | None = None) -> str:
-    """Return the sha256 of what a build of the site in ``root`` reads.
+def tree_files(root: Path, skip: Iterable[Path] = ()) -> list[Path]:
+    """Return the files under ``root`` that a build may read, sorted.
 
-    Args:
-        root: the site folder (``assosite.toml`` and ``content/``).
-        extra: anything else that decides the output, already encoded.
-        theme: the theme folder (bundled with assosite or in the site).
-
-    Returns:
-        A hexadecimal digest; equal digests mean a build would write the same files.
+    Hidden files and folders (``.git``, ``.cache``…), :data:`SKIPPED_FOLDERS` and the
+    folders in ``skip`` (an output folder inside the site) are left out.
     """
-    digest = hashlib.sha256()
-    digest.update(toolkit_digest().encode())
-    digest.update(extra)
-    for path in _inputs(root):
-        _add_file(digest, path, path.relative_to(root).as_posix())
-    if theme is not None:
-        for path in _walk(theme):
-            _add_file(digest, path, "theme:" + path.relative_to(theme).as_posix())
-    return digest.hexdigest()
-
-
-def _inputs(root: Path) -> Iterable[Path]:
-    config = root / "assosite.toml"
-    if config.is_file():
-        yield config
-    yield from _walk(root / "content")
-
-
-def _walk(folder: Path) -> list[Path]:
-    """Return the files under ``folder``, sorted, skipping caches and outputs."""
-    found = []
-    for parent, dirs, files in os.walk(folder):
-        dirs[:] = sorted(
-            d for d in dirs if d not in _SKIPPED_DIRS and not d.startswith(".assosite")
+    skipped = {path.resolve() for path in skip}
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        here = Path(folder)
+        subfolders[:] = sorted(
+            name
+            for name in subfolders
+            if not name.startswith(".")
+            and name not in SKIPPED_FOLDERS
+            and (here / name).resolve() not in skipped
         )
-        found += [Path(parent) / name for name in files]
-    return sorted(found)
+        files += [here / name for name in names if not name.startswith(".")]
+    return sorted(files)
 
 
-def _add_file(digest: Any, path: Path, name: str) -> None:
-    data = path.read_bytes()
-    digest.update(f"\0{name}\0{len(data)}\0".encode())
-    digest.update(data)
+def tree_digest(root: Path, skip: Iterable[Path] = ()) -> str:
+    """Return the sha256 of the names and bytes of every file :func:`tree_files` lists."""
+    digest = hashlib.sha256()
+    for path in tree_files(root, skip):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
 
 
 @functools.cache
 def toolkit_digest() -> str:
-    """Return a digest of assosite's own code and of the libraries' versions.
+    """Return the hash of assosite itself: version, code, themes and libraries.
 
     The code is hashed, not only the version number, so that a development checkout
-    never reuses a result made by other code.
+    never reuses a result made by other code; the versions of the libraries it
+    builds with count too.
     """
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        _add_file(digest, path, path.relative_to(_PACKAGE).as_posix())
+    digest = hashlib.sha256(f"assosite {__version__}\0".encode())
+    digest.update(tree_digest(_PACKAGE).encode())
+    digest.update(tree_digest(data_path("themes")).encode())
     for name in _LIBRARIES:
         try:
             digest.update(f"{name}={importlib.metadata.version(name)};".encode())
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{name}=none;".encode())
+    return digest.hexdigest()
+
+
+def site_fingerprint(
+    root: Path, extra: bytes = b"", skip: Iterable[Path] = (), theme: Path | None = None
+) -> str:
+    """Return the fingerprint of the site in ``root``: equal fingerprints, equal builds.
+
+    Args:
+        root: the site folder.
+        extra: other inputs of the build that live outside the site (settings
+            given on the command line, the reference time of past and upcoming events).
+        skip: folders inside ``root`` to leave out (an output folder with another name).
+        theme: the theme folder, when it is neither bundled nor inside ``root``.
+
+    Returns:
+        A sha256 in hexadecimal.
+    """
+    digest = hashlib.sha256()
+    digest.update(toolkit_digest().encode() + b"\0")
+    digest.update(tree_digest(root, skip).encode() + b"\0")
+    if theme is not None and not theme.is_relative_to(root):
+        digest.update(tree_digest(theme).encode() + b"\0")
+    digest.update(extra)
     return digest.hexdigest()

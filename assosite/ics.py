@@ -127,8 +127,8 @@ def build_calendar(
     timed = sorted({c.item.timezone for c in ordered if not c.item.all_day})
     for zone in timed:  # definitions first: readers meet them before the events
         calendar.add_component(zones.get(zone))
-    for content in ordered:
-        calendar.add_component(calendar_event(content, site_url))
+    for content in ordered:  # a member's event in the portal carries its own site_url
+        calendar.add_component(calendar_event(content, getattr(content, "site_url", site_url)))
     return calendar
 
 

@@ -32,22 +32,26 @@ STAMP_VERSION = 1
 MARKER_PREFIX = "assosite\n"
 
 
-def build_fingerprint(root: Path, theme: Path, options: dict[str, Any]) -> str:
+def build_fingerprint(root: Path, theme: Path, output: Path, options: dict[str, Any]) -> str:
     """Return the fingerprint of one build: the site's inputs plus how it is built.
 
-    The output folder is not part of it (two copies of a site built into two folders
-    carry the same marker); each output folder has its own stamp.
+    The output folder is left out of the inputs and of the fingerprint (two copies
+    of a site built into two folders carry the same marker); each output folder has
+    its own stamp.
 
     Args:
         root: the site folder.
         theme: the theme folder.
-        options: what else decides the output (site address, extra settings).
+        output: the output folder (never an input, even inside the site).
+        options: what else decides the output (site address, extra settings,
+            federation layers).
     """
     how = {
         "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
         **{key: repr(value) for key, value in sorted(options.items())},
     }
-    return site_fingerprint(root, json.dumps(how, sort_keys=True).encode(), theme=theme)
+    extra = json.dumps(how, sort_keys=True).encode()
+    return site_fingerprint(root, extra, skip=[output], theme=theme)
 
 
 def _stamp_path(root: Path, output: Path) -> Path:

@@ -251,6 +251,17 @@ CATALOGUE: dict[str, Message] = {
             "To fix: choose a number between {low} and {high}, or delete the line to keep the default.",
         ),
     ),
+    "AS160": Message(
+        "error",
+        (
+            "Le fichier de réglages « {file} » ne peut pas être lu : {detail}.",
+            'Pour corriger : vérifiez que le fichier existe et que c\'est du TOML valide, par exemple « [site] » puis « theme = "default" ».',
+        ),
+        (
+            'The settings file "{file}" cannot be read: {detail}.',
+            'To fix: check that the file exists and is valid TOML, for example "[site]" then \'theme = "default"\'.',
+        ),
+    ),
     # AS2xx: content files
     "AS201": Message(
         "error",
@@ -884,6 +895,194 @@ CATALOGUE: dict[str, Message] = {
         (
             'The logo "{value}" cannot be read as an image: sharing cards are drawn without a logo.',
             "To fix: export the logo again as PNG (256 × 256 pixels is enough), then give it with 'logo = \"images/logo.png\"' in [cards].",
+        ),
+    ),
+    # AS5xx: federations (federation.toml, members, portal)
+    "AS501": Message(
+        "error",
+        (
+            "Le lien « {value} » mène à un fichier hors du dossier content/ du site : dans une fédération, un membre ne peut pas lire les fichiers des autres.",
+            "Pour corriger : copiez le fichier dans content/images/ ou content/files/ de ce site, puis écrivez par exemple « {{static}}/files/programme.pdf ».",
+        ),
+        (
+            "The link \"{value}\" leads to a file outside the site's content/ folder: in a federation, a member cannot read other members' files.",
+            'To fix: copy the file into this site\'s content/images/ or content/files/, then write for example "{{static}}/files/programme.pdf".',
+        ),
+    ),
+    "AS502": Message(
+        "warning",
+        (
+            "Le HTML « {value} » a été retiré de la page : la fédération n'accepte ni script, ni iframe, ni « onclick », ni lien « javascript: ».",
+            "Pour corriger : écrivez ce passage en Markdown, par exemple « [le programme](https://exemple.fr/programme) » pour un lien.",
+        ),
+        (
+            'The HTML "{value}" was removed from the page: the federation accepts no script, iframe, "onclick" or "javascript:" link.',
+            'To fix: write this passage in Markdown, for example "[the programme](https://example.org/programme)" for a link.',
+        ),
+    ),
+    "AS503": Message(
+        "error",
+        (
+            "Le réglage Pelican « {key} » n'est pas accepté dans un site membre d'une fédération : il pourrait charger du code ou lire des fichiers hors du site.",
+            "Pour corriger : supprimez cette ligne de [pelican] ; réglages acceptés : {allowed}.",
+        ),
+        (
+            'The Pelican setting "{key}" is not accepted in a federation member: it could load code or read files outside the site.',
+            "To fix: delete this line from [pelican]; accepted settings: {allowed}.",
+        ),
+    ),
+    "AS504": Message(
+        "warning",
+        (
+            "Le fichier « {value} » est ignoré : une fédération n'exécute jamais le code Python d'un membre.",
+            "Pour corriger : mettez ces réglages dans assosite.toml (la section [pelican] pour ceux de Pelican), puis supprimez « {value} ».",
+        ),
+        (
+            'The file "{value}" is ignored: a federation never runs a member\'s Python code.',
+            'To fix: put these settings in assosite.toml (the [pelican] section for Pelican\'s), then delete "{value}".',
+        ),
+    ),
+    "AS510": Message(
+        "error",
+        (
+            "Le dossier « {value} » ne contient pas de fichier federation.toml.",
+            "Pour corriger : lancez la commande depuis le dossier de la fédération, ou créez-en une avec « assosite federation init ma-federation ».",
+        ),
+        (
+            'The folder "{value}" has no federation.toml file.',
+            'To fix: run the command from the federation\'s folder, or create one with "assosite federation init my-federation".',
+        ),
+    ),
+    "AS511": Message(
+        "error",
+        (
+            "Le fichier federation.toml n'est pas du TOML valide (colonne {column}) : {detail}.",
+            'Pour corriger : vérifiez les guillemets, les crochets et les signes « = » de cette ligne, par exemple « id = "lyon" ».',
+        ),
+        (
+            "The federation.toml file is not valid TOML (column {column}): {detail}.",
+            'To fix: check the quotes, brackets and "=" signs on this line, for example \'id = "lyon"\'.',
+        ),
+    ),
+    "AS512": Message(
+        "error",
+        (
+            "L'identifiant de membre « {value} » n'est pas valide : il ne doit contenir que des lettres minuscules sans accent, des chiffres et des tirets.",
+            'Pour corriger : écrivez par exemple « id = "{example}" ».',
+        ),
+        (
+            'The member id "{value}" is not valid: it may only hold lowercase letters without accents, digits and hyphens.',
+            "To fix: write for example 'id = \"{example}\"'.",
+        ),
+    ),
+    "AS513": Message(
+        "error",
+        (
+            "L'identifiant de membre « {value} » est déjà pris à la ligne {other}.",
+            "Pour corriger : donnez à chaque membre son propre identifiant.",
+        ),
+        (
+            'The member id "{value}" is already taken on line {other}.',
+            "To fix: give each member its own id.",
+        ),
+    ),
+    "AS514": Message(
+        "error",
+        (
+            "L'identifiant de membre « {value} » est réservé : le portail utilise déjà ce dossier.",
+            'Pour corriger : choisissez un autre identifiant, par exemple « id = "{example}" ».',
+        ),
+        (
+            'The member id "{value}" is reserved: the portal already uses this folder.',
+            "To fix: choose another id, for example 'id = \"{example}\"'.",
+        ),
+    ),
+    "AS515": Message(
+        "error",
+        (
+            "Le dossier de membre « {value} » est introuvable dans la fédération, ou ne contient pas de fichier assosite.toml.",
+            'Pour corriger : indiquez le chemin du site depuis federation.toml, par exemple « path = "membres/lyon" », ou créez le site avec « assosite init membres/lyon ».',
+        ),
+        (
+            'The member folder "{value}" cannot be found in the federation, or has no assosite.toml file.',
+            'To fix: give the site\'s path from federation.toml, for example \'path = "members/lyon"\', or create the site with "assosite init members/lyon".',
+        ),
+    ),
+    "AS516": Message(
+        "error",
+        (
+            "L'adresse « {value} » est sous celle du portail mais pas dans le dossier du membre.",
+            "Pour corriger : écrivez « url = \"{example}\" », ou l'adresse d'un domaine propre au membre.",
+        ),
+        (
+            "The address \"{value}\" is under the portal's but not in the member's folder.",
+            "To fix: write 'url = \"{example}\"', or the address of the member's own domain.",
+        ),
+    ),
+    "AS517": Message(
+        "error",
+        (
+            "Le portail a une page « {value} » qui porte le nom du dossier d'un membre : elle n'a pas été publiée.",
+            "Pour corriger : donnez à cette page du portail une autre adresse (« slug: {value}-reseau »).",
+        ),
+        (
+            'The portal has a page "{value}" with the name of a member\'s folder: it was not published.',
+            'To fix: give this portal page another address ("slug: {value}-network").',
+        ),
+    ),
+    "AS518": Message(
+        "error",
+        (
+            "Le fichier federation.toml ne liste aucun membre.",
+            'Pour corriger : ajoutez un bloc par membre : « [[members]] », puis « id = "lyon" » et « path = "membres/lyon" ».',
+        ),
+        (
+            "The federation.toml file lists no member.",
+            'To fix: add one block per member: "[[members]]", then \'id = "lyon"\' and \'path = "members/lyon"\'.',
+        ),
+    ),
+    "AS519": Message(
+        "error",
+        (
+            "Le membre « {value} » demandé avec --only n'existe pas.{hint_fr}",
+            "Pour corriger : choisissez parmi {allowed}.",
+        ),
+        (
+            'The member "{value}" given to --only does not exist.{hint_en}',
+            "To fix: choose among {allowed}.",
+        ),
+    ),
+    "AS530": Message(
+        "error",
+        (
+            "La construction de ce membre s'est arrêtée sur une erreur interne : {detail}.",
+            "Pour corriger : lancez « assosite build » dans son dossier avec --debug pour voir le détail ; sa version précédente reste en ligne.",
+        ),
+        (
+            "This member's build stopped on an internal error: {detail}.",
+            'To fix: run "assosite build" in its folder with --debug to see the details; its previous version stays online.',
+        ),
+    ),
+    "AS531": Message(
+        "error",
+        (
+            "La construction de ce membre a dépassé {seconds} secondes : elle a été arrêtée.",
+            "Pour corriger : cherchez ce qui la ralentit (images très lourdes, milliers de pages) ou augmentez « timeout » dans [federation] ; sa version précédente reste en ligne.",
+        ),
+        (
+            "This member's build took more than {seconds} seconds: it was stopped.",
+            'To fix: look for what slows it down (very heavy images, thousands of pages) or raise "timeout" in [federation]; its previous version stays online.',
+        ),
+    ),
+    "AS532": Message(
+        "error",
+        (
+            "Le portail n'a pas pu être construit : sa version précédente reste en ligne.",
+            "Pour corriger : corrigez les problèmes signalés juste avant, puis relancez « assosite federation build --portal-only ».",
+        ),
+        (
+            "The portal could not be built: its previous version stays online.",
+            'To fix: fix the problems reported just above, then run "assosite federation build --portal-only" again.',
         ),
     ),
 }

@@ -22,6 +22,8 @@ from assosite.cache import ResultCache
 from assosite.config import config_from_data
 from assosite.content import folder_kind, parse_item
 from assosite.errors import ConfigError
+from assosite.federation.items import ItemsGenerator
+from assosite.federation.network import PortalGenerator
 from assosite.feeds import FeedsGenerator
 from assosite.i18n import load_translations
 from assosite.ics import CalendarGenerator, calendar_past
@@ -67,16 +69,17 @@ def _prepare_images(settings: dict[str, Any], state: BuildState) -> None:
     """Process the content images before any file is read.
 
     Texts show the images' final names and sizes, so the reader's cache is named
-    after them too: a changed photo never leaves a text with its old name.
+    after them too (and after what else changes a text's HTML: Markdown settings,
+    the site's address, a federation's sanitising): a changed photo never leaves a
+    text with its old name.
     """
     library = library_of(settings)
     if library is None:
         return
     if not library.processed:
         library.process(state.report)
-    settings["CACHE_PATH"] = str(
-        reader_cache_path(state.config, settings["MARKDOWN"], settings["SITEURL"], library.digest())
-    )
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.federated, state.trust_html)
+    settings["CACHE_PATH"] = str(reader_cache_path(state.config, *inputs, library.digest()))
 
 
 def _state_from_pelicanconf(pelican: Any) -> None:
@@ -312,7 +315,8 @@ def finalize(generators: list[Any]) -> None:
     context["assosite"] = state.config
     context["assosite_listings"] = listings
     gettext = _translations(state, generators[0].settings).gettext
-    context["nav"] = navigation(listings, site_paths(state.config.site.language), gettext)
+    nav = navigation(listings, site_paths(state.config.site.language), gettext)
+    context["nav"] = [*nav[:1], *state.extra_nav, *nav[1:]]  # a portal adds its own lists
     if state.preview is not None:
         state.preview_base = page_base(context, generators[0].settings)
     context["home"] = Home(
@@ -336,7 +340,11 @@ def writer_class(pelican: Any) -> type | None:
 
 
 def output_generators(pelican: Any) -> list[type]:
-    """Return assosite's output generators: images, lists, brand, SEO, feeds, calendars, cards."""
+    """Return assosite's output generators: images, lists, brand, SEO, feeds, calendars, cards.
+
+    Also a federation member's exported items and a portal's pages (each writes
+    nothing in other builds).
+    """
     return [
         ImagesGenerator,
         ListingsGenerator,
@@ -345,4 +353,6 @@ def output_generators(pelican: Any) -> list[type]:
         FeedsGenerator,
         CalendarGenerator,
         CardsGenerator,
+        ItemsGenerator,
+        PortalGenerator,
     ]

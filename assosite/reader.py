@@ -22,6 +22,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from assosite.config import find_key_lines
+from assosite.federation import isolation
 from assosite.report import Problem, make_problem
 
 SOURCE_KEY = "assosite_source"
@@ -334,6 +335,10 @@ class AssositeReader(BaseReader):
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}``."""
         path = site_relative(self._root, source_path)
         header, body, _ = read_header(Path(source_path).read_bytes(), path)
+        state = self.settings.get(STATE_KEY)
+        federated = getattr(state, "federated", False)
+        if federated:
+            header = _isolate(header, body, Path(source_path), state)
         if any(p.severity == "error" for p in header.problems):
             return "", {SOURCE_KEY: header}
         markdown = self._markdown()
@@ -341,10 +346,21 @@ class AssositeReader(BaseReader):
         images = markdown.treeprocessors["assosite_images"]
         images.start(site_relative(Path(self.settings["PATH"]), source_path))
         html = markdown.convert(body)
+        if federated and not state.trust_html:
+            html = isolation.sanitize(html)
         if images.missing:
             problems = (*header.problems, *images.problems(header))
             header = dataclasses.replace(header, problems=problems)
         return html, {SOURCE_KEY: header}
+
+
+def _isolate(header: SourceHeader, body: str, source: Path, state: Any) -> SourceHeader:
+    """Add a federation member's isolation problems (links out, active HTML) to ``header``."""
+    content = state.config.content_path
+    found = isolation.escaping_links(body, header.body_line, header.path, source, content)
+    if not state.trust_html:
+        found += isolation.active_html(body, header.body_line, header.path)
+    return dataclasses.replace(header, problems=(*header.problems, *found)) if found else header
 
 
 def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:

@@ -1,4 +1,6 @@
-"""Find ``themes/`` and ``starter/`` in a wheel, an editable install or a checkout.
+"""Find ``themes/``, ``starter/`` and ``federation-starter/`` in any kind of install.
+
+They are found in a wheel, an editable install or a checkout.
 
 A wheel carries them as ``assosite/_data/``; a checkout and an editable install have
 them beside the package, at the top of the repository (STYLE.md §2.1).
@@ -40,3 +42,8 @@ def theme_path(theme: str, site_root: Path | None = None) -> Path:
 def starter_path() -> Path:
     """Return the starter site that ``assosite init`` copies."""
     return data_path("starter")
+
+
+def federation_starter_path() -> Path:
+    """Return the federation skeleton that ``assosite federation init`` copies."""
+    return data_path("federation-starter")

@@ -26,7 +26,8 @@ _NOT_COPIED = shutil.ignore_patterns("tools", "__pycache__", "output", ".cache",
 TYPE_FOLDERS = {"news": "news", "event": "events", "testimony": "testimonies", "page": "pages"}
 
 
-def _refuse(code: str, value: str) -> AssositeError:
+def refuse(code: str, value: str) -> AssositeError:
+    """Return the error that refuses to write ``value`` (problem ``code``)."""
     return AssositeError(report=BuildReport([make_problem(code, value, 0, value=value)]))
 
 
@@ -44,9 +45,18 @@ def init_site(target: Path, force: bool = False) -> Path:
     Raises:
         AssositeError: ``target`` is not empty and ``force`` is False (AS130).
     """
+    return copy_skeleton(starter_path(), target, force)
+
+
+def copy_skeleton(source: Path, target: Path, force: bool = False) -> Path:
+    """Copy the folder ``source`` (a starter) into ``target``, never over a folder with files.
+
+    Raises:
+        AssositeError: ``target`` is not empty and ``force`` is False (AS130).
+    """
     if target.exists() and any(target.iterdir()) and not force:
-        raise _refuse("AS130", str(target))
-    shutil.copytree(starter_path(), target, ignore=_NOT_COPIED, dirs_exist_ok=True)
+        raise refuse("AS130", str(target))
+    shutil.copytree(source, target, ignore=_NOT_COPIED, dirs_exist_ok=True)
     return target
 
 
@@ -157,7 +167,7 @@ def new_item(
     name = f"{slug}.md" if kind == "page" else f"{today}-{slug}.md"
     path = site / "content" / TYPE_FOLDERS[kind] / name
     if path.exists():
-        raise _refuse("AS131", path.relative_to(site).as_posix())
+        raise refuse("AS131", path.relative_to(site).as_posix())
     template = _template(site, kind)
     text = template.safe_substitute(
         title=title.replace('"', '\\"'), today=today, start=start or f"{today} 18:00"

@@ -37,6 +37,9 @@ class BuildState:
         valid_until: the instant until which the same inputs build the same site.
         preview: the preview server's memory of its last build (``assosite serve``).
         preview_base: what every page of this build depends on (see assosite.preview).
+        federated: built as a federation member (see ``BuildOptions.federated``).
+        trust_html: raw HTML in Markdown is kept as written (else sanitised).
+        extra_nav: navigation entries a generator adds after the home link (portal).
     """
 
     config: SiteConfig
@@ -51,6 +54,9 @@ class BuildState:
     valid_until: dt.datetime | None = None
     preview: Any = None
     preview_base: str = ""
+    federated: bool = False
+    trust_html: bool = True
+    extra_nav: list[Any] = field(default_factory=list)
 
     @property
     def parse_context(self) -> ParseContext:

@@ -44,13 +44,35 @@ PROTECTED_PELICAN_KEYS = {
     "SITENAME": ("utilisez « name » dans [site]", 'use "name" in [site]'),
 }
 
+# The only [pelican] settings a federation member may set: plain values that load no
+# code (plugins, Jinja filters, Markdown extensions) and read no file outside the site.
+FEDERATED_PELICAN_KEYS = frozenset(
+    {
+        "DEFAULT_DATE_FORMAT",
+        "DEFAULT_ORPHANS",
+        "NEWEST_FIRST_ARCHIVES",
+        "SLUG_REGEX_SUBSTITUTIONS",
+        "SUMMARY_MAX_LENGTH",
+        "SUMMARY_MAX_PARAGRAPHS",
+    }
+)
+
 
 class Checker:
     """Validates sections one field at a time and collects problems."""
 
-    def __init__(self, root: Path, lines: dict[tuple[str, ...], int]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        lines: dict[tuple[str, ...], int],
+        *,
+        path: str = CONFIG_NAME,
+        federated: bool = False,
+    ) -> None:
         self.root = root
         self.lines = lines
+        self.path = path
+        self.federated = federated
         self.problems: list[Problem] = []
 
     def line(self, *path: str) -> int:
@@ -63,7 +85,7 @@ class Checker:
 
     def add(self, code: str, path: tuple[str, ...], **params: Any) -> None:
         """Record problem ``code`` at the line of ``path``."""
-        self.problems.append(make_problem(code, CONFIG_NAME, self.line(*path), **params))
+        self.problems.append(make_problem(code, self.path, self.line(*path), **params))
 
     def unknown(self, table: tuple[str, ...], key: str, allowed: list[str]) -> None:
         """Report AS102 for ``key`` in ``table``, with « did you mean »."""
@@ -301,6 +323,9 @@ class Checker:
                 self.add("AS111", ("pelican", key), key=key, reason_fr=fr, reason_en=en)
             elif key != key.upper():
                 self.unknown(("pelican",), key, [key.upper()])
+            elif self.federated and key not in FEDERATED_PELICAN_KEYS:
+                allowed = ", ".join(sorted(FEDERATED_PELICAN_KEYS))
+                self.add("AS503", ("pelican", key), key=key, allowed=allowed)
             else:
                 accepted[key] = value
         return accepted

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from assosite.build import BuildOptions, build_site
+from assosite.federation.runner import FederationOptions, run_federation
+from assosite.federation.scaffold import init_federation
 from assosite.scaffold import init_site
 
 ROOT = Path(__file__).parent.parent
@@ -88,10 +90,20 @@ def test_axe_finds_no_wcag_violation_on_any_page(served, browser, scheme) -> Non
     """axe-core (WCAG 2.0–2.2 A and AA rules): zero violations, light and dark variants."""
     _require(AXE.exists(), "axe-core")
     base, output = served
-    script = AXE.read_text(encoding="utf-8")
     page = browser.new_page(color_scheme=scheme)
+    violations = _axe_violations(page, _urls(base, output))
+    if scheme == "dark":
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == (
+            "rgb(18, 18, 18)"
+        )
+    page.close()
+    assert violations == []
+
+
+def _axe_violations(page, urls: list[str]) -> list[str]:
+    script = AXE.read_text(encoding="utf-8")
     violations = []
-    for url in _urls(base, output):
+    for url in urls:
         page.goto(url)
         page.add_script_tag(content=script)
         result = page.evaluate(
@@ -100,10 +112,35 @@ def test_axe_finds_no_wcag_violation_on_any_page(served, browser, scheme) -> Non
         violations += [
             f"{url}: {v['id']} ({v['nodes'][0]['html'][:80]})" for v in result["violations"]
         ]
-    if scheme == "dark":
-        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == (
-            "rgb(18, 18, 18)"
-        )
+    return violations
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory) -> str:
+    """The example federation (federation init), built for a local address and served."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    root = init_federation(tmp_path_factory.mktemp("federation") / "federation")
+    toml = root / "federation.toml"
+    toml.write_text(toml.read_text().replace("https://reseau-jardins.example", base))
+    report = run_federation(root, FederationOptions())
+    assert not report.failed()
+    handler = functools.partial(_Quiet, directory=str(root / "output"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["", "membres/", "reseau/actualites/", "reseau/agenda/", "lyon/"])
+def test_axe_finds_no_wcag_violation_on_the_portal(portal, browser, path) -> None:
+    """The federation portal's pages (and a member's home) pass axe-core too."""
+    _require(AXE.exists(), "axe-core")
+    page = browser.new_page()
+    violations = _axe_violations(page, [f"{portal}/{path}"])
     page.close()
     assert violations == []
 

@@ -34,6 +34,8 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     assert "assosite/_data/starter/assosite.toml" in names
     assert "assosite/_data/starter/.github/workflows/publier.yml" in names
     assert "assosite/_data/starter/.gitlab-ci.yml" in names
+    assert "assosite/_data/federation-starter/federation.toml" in names
+    assert "assosite/_data/federation-starter/membres/lyon/assosite.toml" in names
     assert "assosite/_data/themes/default/translations/en/LC_MESSAGES/messages.po" in names
     assert any(n.startswith("assosite/_data/starter/content/news/") for n in names)
     for font in (
@@ -71,6 +73,11 @@ def test_wheel_in_a_fresh_venv_inits_and_builds_the_starter(wheel, tmp_path) -> 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Aucun problème" in result.stdout
     assert (site / "output" / "index.html").is_file()
+    federation = tmp_path / "ma-federation"
+    command = [str(env_dir / "bin" / "assosite"), "federation", "init", str(federation)]
+    subprocess.run(command, check=True, **run)
+    assert (federation / "federation.toml").is_file()
+    assert (federation / "membres" / "annecy" / "assosite.toml").is_file()
 
 
 def test_source_checkout_finds_its_folders(tmp_path) -> None:
@@ -87,7 +94,8 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
     assert (site / "assosite.toml").is_file()
     code = (
         "from assosite.resources import theme_path, starter_path;"
-        "print(theme_path('default')); print(starter_path())"
+        "print(theme_path('default')); print(starter_path());"
+        "from assosite.resources import federation_starter_path; print(federation_starter_path())"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -97,4 +105,8 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
         capture_output=True,
         text=True,
     ).stdout.split()
-    assert out == [str(ROOT / "themes" / "default"), str(ROOT / "starter")]
+    assert out == [
+        str(ROOT / "themes" / "default"),
+        str(ROOT / "starter"),
+        str(ROOT / "federation-starter"),
+    ]

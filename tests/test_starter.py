@@ -105,18 +105,22 @@ def test_every_page_is_structurally_sound(starter) -> None:
     pages = _pages(site)
     assert len(pages) > 40
     for page in pages:
-        checker = _PageChecker()
-        checker.feed(page.read_text(encoding="utf-8"))
-        name = page.relative_to(site / "output").as_posix()
-        assert checker.lang == "fr", name
-        assert checker.h1 == 1, name
-        assert checker.headings[0] == 1, name
-        for before, after in zip(checker.headings, checker.headings[1:], strict=False):
-            assert after <= before + 1, f"{name}: h{before} then h{after}"
-        assert checker.images_without_alt == [], name
-        assert checker.focusables[0][1]["href"] == "#contenu", name
-        assert {"header", "nav", "main", "footer"} <= checker.landmarks, name
-        assert all(text.strip() for text in checker.link_text), f"{name}: empty link"
+        assert_sound(page.read_text(encoding="utf-8"), page.relative_to(site / "output").as_posix())
+
+
+def assert_sound(html: str, name: str) -> None:
+    """Assert the structural checks on one page (also used for a federation's portal)."""
+    checker = _PageChecker()
+    checker.feed(html)
+    assert checker.lang == "fr", name
+    assert checker.h1 == 1, name
+    assert checker.headings[0] == 1, name
+    for before, after in zip(checker.headings, checker.headings[1:], strict=False):
+        assert after <= before + 1, f"{name}: h{before} then h{after}"
+    assert checker.images_without_alt == [], name
+    assert checker.focusables[0][1]["href"] == "#contenu", name
+    assert {"header", "nav", "main", "footer"} <= checker.landmarks, name
+    assert all(text.strip() for text in checker.link_text), f"{name}: empty link"
 
 
 def test_internal_links_resolve(starter) -> None:

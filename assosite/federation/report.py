@@ -1,0 +1,155 @@
+"""What a federation build or check did, member by member, and its final table.
+
+Each :class:`MemberResult` says what happened to one member (built, unchanged,
+failed, crashed, timed out) with its problems, their paths given from the
+federation folder so that CI logs link to them; :func:`format_table` prints the
+final table in French or English.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from assosite.report import BuildReport, Problem, Severity
+
+
+class Status(enum.StrEnum):
+    """What happened to one member."""
+
+    BUILT = "built"
+    UNCHANGED = "unchanged"
+    CHECKED = "checked"
+    FAILED = "failed"
+    CRASHED = "crashed"
+    TIMEOUT = "timeout"
+
+
+OK = (Status.BUILT, Status.UNCHANGED, Status.CHECKED)
+STATUS_WORDS = {
+    "fr": {
+        Status.BUILT: "publié",
+        Status.UNCHANGED: "inchangé",
+        Status.CHECKED: "vérifié",
+        Status.FAILED: "en erreur",
+        Status.CRASHED: "planté",
+        Status.TIMEOUT: "trop long",
+    },
+    "en": {
+        Status.BUILT: "built",
+        Status.UNCHANGED: "unchanged",
+        Status.CHECKED: "checked",
+        Status.FAILED: "failed",
+        Status.CRASHED: "crashed",
+        Status.TIMEOUT: "timed out",
+    },
+}
+_HEADERS = {
+    "fr": ("membre", "contenus", "problèmes", "durée", "état"),
+    "en": ("member", "items", "problems", "time", "status"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberResult:
+    """The outcome of one member's build or check.
+
+    Attributes:
+        id: the member's id.
+        status: what happened.
+        items: published items (as its report counts them).
+        seconds: how long its child process ran (0 when unchanged).
+        problems: its problems, paths relative to the federation folder.
+        published: whether its output folder was replaced.
+    """
+
+    id: str
+    status: Status
+    items: int = 0
+    seconds: float = 0.0
+    problems: tuple[Problem, ...] = ()
+    published: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """True when the member did not fail."""
+        return self.status in OK
+
+    def count(self, severity: Severity) -> int:
+        """Return how many of its problems have ``severity``."""
+        return sum(1 for p in self.problems if p.severity == severity)
+
+
+@dataclass(slots=True)
+class FederationReport:
+    """Every member's result, plus the federation's own problems and the portal's report.
+
+    Attributes:
+        results: one result per member built or checked, in the file's order.
+        problems: problems of ``federation.toml``, of the output and of the portal.
+        portal: the portal build's report (None when it was not built).
+        portal_rebuilt: whether the portal was built again (False: unchanged).
+        output: the federation's output folder.
+    """
+
+    results: list[MemberResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    portal: BuildReport | None = None
+    portal_rebuilt: bool = False
+    output: str = ""
+
+    def failed(self) -> bool:
+        """True when any member failed or the federation has an error (exit code 1)."""
+        return any(not r.ok for r in self.results) or any(
+            p.severity == Severity.ERROR for p in self.problems
+        )
+
+    def by_id(self) -> dict[str, MemberResult]:
+        """Return the results by member id."""
+        return {r.id: r for r in self.results}
+
+    def all_problems(self) -> BuildReport:
+        """Return every problem of the run as one report, for printing."""
+        problems = list(self.problems)
+        for result in self.results:
+            problems += result.problems
+        return BuildReport(problems=problems)
+
+
+def format_table(report: FederationReport, lang: str = "fr") -> str:
+    """Return the final table: member, items, problems, time, status."""
+    words = STATUS_WORDS.get(lang, STATUS_WORDS["fr"])
+    rows = [_HEADERS.get(lang, _HEADERS["fr"])]
+    for result in report.results:
+        errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
+        seconds = f"{result.seconds:.1f} s"
+        if lang != "en":
+            seconds = seconds.replace(".", ",").replace(" s", "\u00a0s")
+        problems = f"{errors} E, {warnings} W" if lang == "en" else f"{errors} E, {warnings} A"
+        rows.append((result.id, str(result.items), problems, seconds, words[result.status]))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def format_closing(report: FederationReport, lang: str = "fr") -> str:
+    """Return the closing sentence: how many members were published, failed or unchanged."""
+    total = len(report.results)
+    failed = sum(1 for r in report.results if not r.ok)
+    unchanged = sum(1 for r in report.results if r.status == Status.UNCHANGED)
+    if lang == "en":
+        text = f"{total - failed} of {total} members ok ({unchanged} unchanged), {failed} failed."
+        if failed:
+            text += " A failed member keeps its previous version online."
+        return text
+    text = (
+        f"{total - failed} membres sur {total} sans erreur ({unchanged} inchangés), "
+        f"{failed} en échec."
+    )
+    if failed:
+        text += " Un membre en échec garde sa version précédente en ligne."
+    return text

@@ -1,0 +1,303 @@
+"""Build (or check) every member of a federation, each in its own child process, then the portal.
+
+Pelican keeps state for the whole process, so each member runs as
+``assosite build <member> --federated …`` in its own child process
+(:mod:`~assosite.federation.children`), over a pool sized to the CPUs; one member's
+configuration error, content error, crash or timeout is reported and never stops the
+others, and its previous output stays (the child only
+swaps its folder in on success). A member whose inputs did not change since its last
+successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
+output's manifest) is not rebuilt. ``--shard i/n`` splits the members across CI
+runners: member ``k`` (in ``id`` order) goes to shard ``k mod n + 1``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import tomli_w
+
+from assosite.build import MARKER, check_output, reference_time
+from assosite.errors import AssositeError, ConfigError
+from assosite.federation.children import run_command
+from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
+from assosite.federation.portal import build_portal
+from assosite.federation.report import FederationReport, MemberResult, Status
+from assosite.fingerprint import site_fingerprint
+from assosite.report import BuildReport, Problem, Severity, make_problem
+
+MANIFEST = ".assosite-federation.json"
+
+
+@dataclass(frozen=True, slots=True)
+class FederationOptions:
+    """How to build a federation.
+
+    Attributes:
+        output: the output folder (default: ``output/`` in the federation folder).
+        jobs: how many members build at once (default: the number of CPUs).
+        only: build only these member ids.
+        shard: ``(i, n)``: build only the i-th of n shares of the members.
+        now: the reference instant of every member (default: the current time).
+        check: check the members instead of building them (no output, no portal).
+        portal: build the portal (default: unless ``only`` or ``shard`` is given).
+        members: build the members (False: only the portal, from existing outputs).
+        progress: called with (result, done, total) as each member finishes.
+    """
+
+    output: Path | None = None
+    jobs: int | None = None
+    only: tuple[str, ...] = ()
+    shard: tuple[int, int] | None = None
+    now: dt.datetime | None = None
+    check: bool = False
+    portal: bool | None = None
+    members: bool = True
+    progress: Callable[[MemberResult, int, int], None] | None = None
+
+
+def select_members(
+    members: tuple[Member, ...], only: tuple[str, ...], shard: tuple[int, int] | None
+) -> tuple[list[Member], list[Problem]]:
+    """Return the members to build: those named in ``only``, then those of ``shard``.
+
+    Shards are deterministic, never overlap and together cover every member.
+    """
+    known = {m.id: m for m in members}
+    problems = []
+    for name in only:
+        if name not in known:
+            hint = difflib.get_close_matches(name, list(known), n=1)
+            problems.append(
+                make_problem(
+                    "AS519",
+                    FEDERATION_NAME,
+                    0,
+                    value=name,
+                    allowed=", ".join(known),
+                    hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
+                    hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+                )
+            )
+    chosen = [m for m in members if not only or m.id in only]
+    if shard is not None:
+        index, count = shard
+        order = sorted(m.id for m in chosen)
+        mine = {name for k, name in enumerate(order) if k % count == index - 1}
+        chosen = [m for m in chosen if m.id in mine]
+    return chosen, problems
+
+
+def run_federation(root: Path, options: FederationOptions | None = None) -> FederationReport:
+    """Build or check the federation in ``root``.
+
+    Returns:
+        Every member's result, the federation's problems and the portal's report.
+
+    Raises:
+        ConfigError: ``federation.toml`` is unusable, or ``--only`` names an unknown member.
+        BuildError: the output folder is unsafe.
+    """
+    options = options or FederationOptions()
+    root = root.resolve()
+    config, problems = load_federation(root)
+    if config is None:
+        raise ConfigError(report=BuildReport(problems))
+    members, unknown = select_members(config.members, options.only, options.shard)
+    if unknown:
+        raise ConfigError(report=BuildReport([*problems, *unknown]))
+    now = options.now or reference_time()
+    report = FederationReport(problems=list(problems))
+    output = (options.output or root / "output").resolve()
+    if not options.check:
+        check_output(root, output, BuildReport(problems=[]))
+        output.mkdir(parents=True, exist_ok=True)
+        (output / MARKER).write_text("assosite\n", encoding="utf-8")
+        report.output = str(output)
+    manifest = _read_manifest(output)
+    if options.members:
+        report.results = _run_members(config, members, output, now, options, manifest)
+    build_the_portal = options.portal
+    if build_the_portal is None:
+        build_the_portal = not options.only and options.shard is None
+    if build_the_portal and not options.check:
+        _portal(config, output, now, manifest, report)
+    if not options.check:
+        _write_manifest(output, manifest)
+    return report
+
+
+def _reference_key(config: FederationConfig, now: dt.datetime) -> str:
+    """Return what of ``now`` decides a build: the day (or the exact reproducible time)."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return now.isoformat()
+    return now.astimezone(ZoneInfo(config.federation.timezone)).date().isoformat()
+
+
+def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
+    config: FederationConfig,
+    members: list[Member],
+    output: Path,
+    now: dt.datetime,
+    options: FederationOptions,
+    manifest: dict[str, Any],
+) -> list[MemberResult]:
+    results: dict[str, MemberResult] = {}
+    known = manifest.setdefault("members", {})
+    with tempfile.TemporaryDirectory(prefix="assosite-federation-") as scratch:
+        jobs: list[tuple[Member, list[str], str]] = []
+        for member in members:
+            args, layers = _child_args(config, member, output, Path(scratch), options.check)
+            extra = layers + f"\0{_reference_key(config, now)}".encode()
+            fingerprint = site_fingerprint(member.path, extra, skip=[output])
+            previous = known.get(member.id, {})
+            folder = output / config.folder(member)
+            if (
+                not options.check
+                and previous.get("fingerprint") == fingerprint
+                and (folder / MARKER).is_file()
+            ):
+                results[member.id] = MemberResult(
+                    member.id, Status.UNCHANGED, previous.get("items", 0), published=True
+                )
+                continue
+            jobs.append((member, args, fingerprint))
+        total, done = len(members), len(results)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp()))}
+        workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs) or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_run_child, config, member, args, env, options.check): (member, fp)
+                for member, args, fp in jobs
+            }
+            for future in as_completed(futures):
+                member, fingerprint = futures[future]
+                result = future.result()
+                results[member.id] = result
+                if result.status == Status.BUILT:
+                    known[member.id] = {"fingerprint": fingerprint, "items": result.items}
+                done += 1
+                if options.progress is not None:
+                    options.progress(result, done, total)
+    return [results[m.id] for m in members]
+
+
+def _child_args(
+    config: FederationConfig, member: Member, output: Path, scratch: Path, check: bool
+) -> tuple[list[str], bytes]:
+    """Return the child's command line and the bytes of the settings it is given."""
+    defaults = tomli_w.dumps(config.member_defaults(member)).encode()
+    overrides = tomli_w.dumps(config.member_overrides(member)).encode()
+    (scratch / f"{member.id}.defaults.toml").write_bytes(defaults)
+    (scratch / f"{member.id}.overrides.toml").write_bytes(overrides)
+    args = [
+        "check" if check else "build",
+        str(member.path),
+        "--defaults",
+        str(scratch / f"{member.id}.defaults.toml"),
+        "--overrides",
+        str(scratch / f"{member.id}.overrides.toml"),
+        "--report-json",
+        str(scratch / f"{member.id}.report.json"),
+        "--federated",
+    ]
+    trust = config.federation.trust_member_html
+    if trust:
+        args.append("--trust-html")
+    if not check:
+        args += ["--output", str(output / config.folder(member))]
+    return args, defaults + b"\0" + overrides + f"\0{trust}".encode()
+
+
+def _run_child(
+    config: FederationConfig, member: Member, args: list[str], env: dict[str, str], check: bool
+) -> MemberResult:
+    """Run one member's child process and turn its JSON report into a result."""
+    started = time.perf_counter()
+    report_path = Path(args[args.index("--report-json") + 1])
+    stderr = report_path.with_suffix(".stderr")
+    code = run_command(args, env, config.federation.timeout, stderr)
+    if code is None:
+        seconds = time.perf_counter() - started
+        problem = make_problem("AS531", member.source, 0, seconds=config.federation.timeout)
+        return MemberResult(member.id, Status.TIMEOUT, seconds=seconds, problems=(problem,))
+    seconds = time.perf_counter() - started
+    data = _read_json(report_path)
+    if data is None or code not in (0, 1):
+        lines = stderr.read_text("utf-8", "replace").strip().splitlines() if stderr.exists() else []
+        detail = lines[-1] if lines else f"exit code {code}"
+        problem = make_problem("AS530", member.source, 0, detail=detail)
+        return MemberResult(member.id, Status.CRASHED, seconds=seconds, problems=(problem,))
+    problems = tuple(_problem(member, p) for p in data.get("problems", []))
+    status = Status.CHECKED if check else Status.BUILT
+    if code != 0:
+        status = Status.FAILED
+    return MemberResult(
+        member.id,
+        status,
+        items=data.get("items", 0),
+        seconds=seconds,
+        problems=problems,
+        published=bool(data.get("published")),
+    )
+
+
+def _problem(member: Member, data: dict[str, Any]) -> Problem:
+    """Return a member's problem with its path given from the federation folder."""
+    path = f"{member.source.rstrip('/')}/{data['path']}"
+    return Problem(data["code"], Severity(data["severity"]), path, data["line"], data["params"])
+
+
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _read_manifest(output: Path) -> dict[str, Any]:
+    data = _read_json(output / MANIFEST)
+    return data if isinstance(data, dict) and data.get("version") == 1 else {"version": 1}
+
+
+def _write_manifest(output: Path, manifest: dict[str, Any]) -> None:
+    path = output / MANIFEST
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _portal(
+    config: FederationConfig,
+    output: Path,
+    now: dt.datetime,
+    manifest: dict[str, Any],
+    report: FederationReport,
+) -> None:
+    """Build the portal unless nothing it shows changed; record what it owns."""
+    previous = manifest.get("portal", {})
+    entries = [e for e in previous.get("entries", []) if e and "/" not in e and e[0] != "."]
+    try:
+        previous_build = (entries, previous.get("fingerprint", ""))
+        key = _reference_key(config, now)
+        portal_report, names, fingerprint = build_portal(config, output, now, previous_build, key)
+    except AssositeError as exc:
+        report.problems += exc.report.problems if exc.report else []
+        report.problems.append(make_problem("AS532", FEDERATION_NAME, 0))
+        return
+    report.portal = portal_report
+    report.portal_rebuilt = portal_report is not None
+    if portal_report is not None:
+        report.problems += portal_report.problems  # paths: the federation's content/
+    manifest["portal"] = {"fingerprint": fingerprint, "entries": names}
