@@ -161,6 +161,7 @@ def _published(
         state.preview.commit()
     report.published = True
     if state.valid_until is not None:
+        report.valid_until = state.valid_until.isoformat()
         save_stamp(site, output, fingerprint, report, state.valid_until)
     return report
 

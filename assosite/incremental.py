@@ -17,7 +17,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -46,10 +45,8 @@ def build_fingerprint(root: Path, theme: Path, output: Path, options: dict[str, 
         options: what else decides the output (site address, extra settings,
             federation layers).
     """
-    how = {
-        "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
-        **{key: repr(value) for key, value in sorted(options.items())},
-    }
+    # The reference time is not part of it: what it decides is in the stamp's validity.
+    how = {key: repr(value) for key, value in sorted(options.items())}
     extra = json.dumps(how, sort_keys=True).encode()
     return site_fingerprint(root, extra, skip=[output], theme=theme)
 
@@ -97,6 +94,7 @@ def reusable_report(
         items=stamp["items"],
         published=True,
         reused=True,
+        valid_until=stamp["valid_until"],
     )
 
 

@@ -105,6 +105,8 @@ class BuildReport:
         output: the output folder, relative to the site when possible.
         published: whether the output folder was replaced by this build.
         reused: nothing had changed: the previous output was kept as it was.
+        valid_until: the instant (ISO 8601) until which the same inputs build the same
+            site (an event starts or ends, midnight); empty when unknown.
         images_encoded: content images encoded by this build (not found in the cache).
         images_reused: content images taken from the cache unchanged.
     """
@@ -116,6 +118,7 @@ class BuildReport:
     output: str = ""
     published: bool = False
     reused: bool = False
+    valid_until: str = ""
     _seen: set[tuple[Any, ...]] = field(default_factory=set, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +183,7 @@ class BuildReport:
             "seconds": round(self.seconds, 3),
             "published": self.published,
             "reused": self.reused,
+            "valid_until": self.valid_until,
             "counts_by_code": self.counts_by_code(),
             "problems": [p.to_dict(lang) for p in self.sorted()],
         }

@@ -266,6 +266,21 @@ def test_unchanged_member_is_not_rebuilt_and_changed_one_is(federation) -> None:
     assert "Nouvelles fraîches" in {entry.title for entry in feed.entries}
 
 
+def test_unchanged_member_is_rebuilt_once_its_event_is_over(federation) -> None:
+    """Time alone changes a member: after its event ends, the member is built again and
+    the event leaves its agenda (an hour later, nothing had changed)."""
+    import datetime as dt  # noqa: PLC0415
+
+    _run(federation, only=("alpha",))
+    later = _run(federation, only=("alpha",), now=NOW + dt.timedelta(hours=1)).by_id()
+    assert later["alpha"].status == Status.UNCHANGED
+    after = dt.datetime(2027, 5, 14, 19, 0, tzinfo=dt.UTC)  # 21:00 in Lyon: it is over
+    results = _run(federation, only=("alpha",), now=after).by_id()
+    assert results["alpha"].status == Status.BUILT
+    agenda = (federation / "output" / "alpha" / "agenda" / "index.html").read_text()
+    assert "Soirée d'alpha" not in agenda
+
+
 def test_federation_defaults_are_inputs_of_the_fingerprint(federation) -> None:
     """Changing the federation's defaults rebuilds every member."""
     _run(federation, only=("alpha", "beta"))

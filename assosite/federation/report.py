@@ -61,6 +61,7 @@ class MemberResult:
         seconds: how long its child process ran (0 when unchanged).
         problems: its problems, paths relative to the federation folder.
         published: whether its output folder was replaced.
+        valid_until: until when its build stays right without any change (ISO 8601).
     """
 
     id: str
@@ -69,6 +70,7 @@ class MemberResult:
     seconds: float = 0.0
     problems: tuple[Problem, ...] = ()
     published: bool = False
+    valid_until: str = ""
 
     @property
     def ok(self) -> bool:

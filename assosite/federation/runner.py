@@ -7,7 +7,8 @@ configuration error, content error, crash or timeout is reported and never stops
 others, and its previous output stays (the child only
 swaps its folder in on success). A member whose inputs did not change since its last
 successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
-output's manifest) is not rebuilt. ``--shard i/n`` splits the members across CI
+output's manifest) and whose build is still valid (no event of its started or ended,
+no midnight passed since: see :mod:`assosite.incremental`) is not rebuilt. ``--shard i/n`` splits the members across CI
 runners: member ``k`` (in ``id`` order) goes to shard ``k mod n + 1``.
 """
 
@@ -139,7 +140,7 @@ def run_federation(root: Path, options: FederationOptions | None = None) -> Fede
 
 
 def _reference_key(config: FederationConfig, now: dt.datetime) -> str:
-    """Return what of ``now`` decides a build: the day (or the exact reproducible time)."""
+    """Return what of ``now`` decides the portal: the day (or the exact reproducible time)."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         return now.isoformat()
     return now.astimezone(ZoneInfo(config.federation.timezone)).date().isoformat()
@@ -159,13 +160,13 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
         jobs: list[tuple[Member, list[str], str]] = []
         for member in members:
             args, layers = _child_args(config, member, output, Path(scratch), options.check)
-            extra = layers + f"\0{_reference_key(config, now)}".encode()
-            fingerprint = site_fingerprint(member.path, extra, skip=[output])
+            fingerprint = site_fingerprint(member.path, layers, skip=[output])
             previous = known.get(member.id, {})
             folder = output / config.folder(member)
             if (
                 not options.check
                 and previous.get("fingerprint") == fingerprint
+                and now < _instant(previous.get("valid_until"))
                 and (folder / MARKER).is_file()
             ):
                 results[member.id] = MemberResult(
@@ -186,7 +187,11 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
                 result = future.result()
                 results[member.id] = result
                 if result.status == Status.BUILT:
-                    known[member.id] = {"fingerprint": fingerprint, "items": result.items}
+                    known[member.id] = {
+                        "fingerprint": fingerprint,
+                        "items": result.items,
+                        "valid_until": result.valid_until,
+                    }
                 done += 1
                 if options.progress is not None:
                     options.progress(result, done, total)
@@ -250,7 +255,16 @@ def _run_child(
         seconds=seconds,
         problems=problems,
         published=bool(data.get("published")),
+        valid_until=data.get("valid_until", ""),
     )
+
+
+def _instant(text: str | None) -> dt.datetime:
+    """Read a member's ``valid_until``; a missing or unreadable one is already past."""
+    try:
+        return dt.datetime.fromisoformat(text or "")
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 def _problem(member: Member, data: dict[str, Any]) -> Problem:
