@@ -68,6 +68,9 @@ class BuildOptions:
             nothing read outside its folder, its items exported for the portal).
         trust_html: keep raw HTML in Markdown as written; ``False`` sanitises it
             (nh3), which a federation does unless it trusts its members.
+        code_cache: where compiled templates are kept between builds (default: the
+            site's ``.cache/assosite``; none for a federation member, unless its
+            federation gives its own folder).
     """
 
     output: Path | None = None
@@ -82,6 +85,7 @@ class BuildOptions:
     overrides: Path | None = None
     federated: bool = False
     trust_html: bool = True
+    code_cache: Path | None = None
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -197,12 +201,23 @@ def _update_preview(
     return _published(site, output, fingerprint, state, report)
 
 
+def _code_cache(state: BuildState, options: BuildOptions) -> Path | None:
+    """Return where compiled templates are kept: never in a federation member's folder."""
+    if options.code_cache is not None:
+        return options.code_cache
+    return None if state.federated else state.root / ".cache" / "assosite"
+
+
 def _build_into(
     folder: Path, state: BuildState, options: BuildOptions, report: BuildReport
 ) -> None:
     """Run Pelican with assosite into ``folder`` and complete the report."""
     settings = pelican_settings(
-        state.config, folder, options.site_url, {STATE_KEY: state, **options.extra}
+        state.config,
+        folder,
+        options.site_url,
+        {STATE_KEY: state, **options.extra},
+        _code_cache(state, options),
     )
     _run_pelican(settings, report)
     if state.crashes:

@@ -1,8 +1,9 @@
-"""A small persistent cache of results keyed by the hash of what produced them.
+"""Small persistent caches of results keyed by the hash of what produced them.
 
 Builds keep in ``.cache/assosite/`` (in the site folder, never in the output) what
 is costly to compute and depends only on its inputs: the editorial findings of an
-item, the calendar file of an event. A key is the sha256 of every input (and of
+item (:class:`ResultCache`, JSON values), the calendar file of an event
+(:class:`FileCache`, files linked into the output). A key is the sha256 of every input (and of
 assosite's code, see :func:`assosite.fingerprint.toolkit_digest`), so a stale
 entry can never be used; entries not used by a build are dropped when it saves.
 """
@@ -69,3 +70,43 @@ class ResultCache:
             )
         except OSError as exc:
             logger.debug("cannot write the cache %s: %s", self.path, exc)
+
+
+class FileCache:
+    """Files named by their key in one folder: a result is a file, never held in memory.
+
+    Args:
+        folder: the cache folder (created when the first file is stored).
+        suffix: the files' extension, with its dot (``.ics``).
+    """
+
+    def __init__(self, folder: Path, suffix: str) -> None:
+        self.folder = folder
+        self.suffix = suffix
+        self._used: set[str] = set()
+
+    def get(self, key: str) -> Path | None:
+        """Return the file stored under ``key``, or None."""
+        path = self.folder / f"{key}{self.suffix}"
+        if not path.is_file():
+            return None
+        self._used.add(path.name)
+        return path
+
+    def put(self, key: str, data: bytes) -> Path:
+        """Store ``data`` under ``key`` (written whole, then renamed) and return its file."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"{key}{self.suffix}"
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(path)
+        self._used.add(path.name)
+        return path
+
+    def prune(self) -> None:
+        """Delete the files of this cache that this build did not use."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self._used:
+                path.unlink()

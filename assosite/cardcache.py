@@ -64,12 +64,23 @@ class CacheRun:
 
 
 def draw(spec: CardSpec) -> tuple[str, bytes, str]:
-    """Render and encode one card; return (digest, file bytes, extension).
-
-    Module-level so that worker processes can run it.
-    """
+    """Render and encode one card; return (digest, file bytes, extension)."""
     data, extension = encode_card(render_card(spec))
     return spec.digest(), data, extension
+
+
+def draw_into(spec: CardSpec, folder: Path) -> tuple[str, str]:
+    """Draw one card into ``folder`` as ``<digest>.<extension>``; return both.
+
+    Module-level so that worker processes can run it. The worker writes the file
+    itself (through a temporary name, then a rename), so that thousands of cards
+    never travel back to the build's process nor sit in its memory.
+    """
+    digest, data, extension = draw(spec)
+    temporary = folder / f".{digest}.{os.getpid()}.tmp"
+    temporary.write_bytes(data)
+    temporary.replace(folder / f"{digest}.{extension}")
+    return digest, extension
 
 
 class CardCache:
@@ -94,10 +105,8 @@ class CardCache:
         existing = {path.stem: path for path in self._files()}
         digests = {key: spec.digest() for key, spec in specs.items()}
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
-        for digest, data, extension in self._draw(list(todo.values())):
-            path = self.folder / f"{digest}.{extension}"
-            path.write_bytes(data)
-            existing[digest] = path
+        for digest, extension in self._draw(list(todo.values())):
+            existing[digest] = self.folder / f"{digest}.{extension}"
         cards = {key: CachedCard(digest, existing[digest]) for key, digest in digests.items()}
         used = {card.file for card in cards.values()}
         for path in self._files():
@@ -110,13 +119,14 @@ class CardCache:
     def _files(self) -> list[Path]:
         return sorted(p for p in self.folder.iterdir() if p.suffix in (".png", ".jpg"))
 
-    def _draw(self, specs: list[CardSpec]) -> list[tuple[str, bytes, str]]:
+    def _draw(self, specs: list[CardSpec]) -> list[tuple[str, str]]:
+        folders = [self.folder] * len(specs)
         if len(specs) < PARALLEL_FROM or self.workers < 2:
-            return [draw(spec) for spec in specs]
+            return list(map(draw_into, specs, folders))
         # "spawn": Pelican's process may hold threads and locks that fork would copy.
         with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn")) as pool:
             chunk = max(1, len(specs) // (self.workers * 4))
-            return list(pool.map(draw, specs, chunksize=chunk))
+            return list(pool.map(draw_into, specs, folders, chunksize=chunk))
 
     def _write_manifest(self, run: CacheRun) -> None:
         manifest = {

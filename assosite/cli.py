@@ -219,6 +219,12 @@ def _layers(func: Callable[..., Any]) -> Callable[..., Any]:
             help="Membre d'une fédération : réglages de données seulement, rien hors du site.",
         ),
         click.option(
+            "--code-cache",
+            type=click.Path(file_okay=False, path_type=Path),
+            hidden=True,
+            help="Dossier où garder les gabarits compilés (celui de la fédération).",
+        ),
+        click.option(
             "--trust-html",
             is_flag=True,
             hidden=True,
@@ -235,6 +241,7 @@ def _layer_options(options: dict[str, Any]) -> dict[str, Any]:
         "overrides": options["overrides"],
         "federated": options["federated"],
         "trust_html": options["trust_html"] or not options["federated"],
+        "code_cache": options["code_cache"],
     }
 
 

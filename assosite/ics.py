@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from assosite.cache import ResultCache, cache_key
+from assosite.cache import FileCache, cache_key
 from assosite.config import SiteConfig
 from assosite.listings import Listings
-from assosite.outputs import Output, OutputGenerator
+from assosite.outputs import Output, OutputGenerator, place_file
 
 PRODID = "-//assosite//assosite//FR"
 AGENDA = "agenda.ics"
@@ -182,15 +182,14 @@ class CalendarGenerator(OutputGenerator):
         )
         # An event's own file depends on the event, the site and the zones' span only:
         # it is kept from one build to the next while they stay the same.
-        cache = ResultCache(output.state.root / ".cache" / "assosite" / "calendars.json")
+        files = FileCache(output.state.root / ".cache" / "assosite" / "calendars", ".ics")
         for content in events:
             target = output.folder / content.url / output.paths.event_ics
             target.parent.mkdir(parents=True, exist_ok=True)
             key = cache_key(content.url, content.item, site_url, zones.window, config.site)
-            text = cache.get(key)
-            if text is None:
+            cached = files.get(key)
+            if cached is None:
                 calendar = build_calendar([content], config, site_url, content.item.title, zones)
-                text = calendar.to_ical().decode("utf-8")
-                cache.put(key, text)
-            target.write_bytes(text.encode("utf-8"))
-        cache.save()
+                cached = files.put(key, calendar.to_ical())
+            place_file(cached, target)
+        files.prune()

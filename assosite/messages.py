@@ -942,6 +942,17 @@ CATALOGUE: dict[str, Message] = {
             'To fix: put these settings in assosite.toml (the [pelican] section for Pelican\'s), then delete "{value}".',
         ),
     ),
+    "AS505": Message(
+        "error",
+        (
+            "Le thème « {value} » n'est pas accepté dans un site membre d'une fédération : un thème contient des gabarits, c'est-à-dire du code.",
+            'Pour corriger : écrivez « theme = "{default}" » (le thème fourni avec assosite) ou supprimez la ligne ; les couleurs se règlent dans [brand].',
+        ),
+        (
+            'The theme "{value}" is not accepted in a federation member: a theme holds templates, that is code.',
+            "To fix: write 'theme = \"{default}\"' (the theme that comes with assosite) or delete the line; colours are set in [brand].",
+        ),
+    ),
     "AS510": Message(
         "error",
         (

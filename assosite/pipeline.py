@@ -34,9 +34,10 @@ from assosite.preview import PreviewWriter, page_base
 from assosite.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.report import BuildReport, make_problem
 from assosite.seo import SeoGenerator
-from assosite.settings import pelican_overrides, reader_cache_path
+from assosite.settings import pelican_overrides
 from assosite.social import CardsGenerator
 from assosite.state import STATE_KEY, BuildState, state_of
+from assosite.textcache import TextCache
 from assosite.urls import site_paths
 
 # Settings a plain ``pelicanconf.py`` may not own: assosite sets them when they still
@@ -62,24 +63,24 @@ def setup(pelican: Any) -> None:
     if state_of(settings) is None and _enabled(settings):
         _state_from_pelicanconf(pelican)
     if state_of(settings) is not None:
-        _prepare_images(settings, state_of(settings))
+        _prepare_reading(settings, state_of(settings))
 
 
-def _prepare_images(settings: dict[str, Any], state: BuildState) -> None:
-    """Process the content images before any file is read.
+def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
+    """Process the content images, then open the reader's cache, before any file is read.
 
-    Texts show the images' final names and sizes, so the reader's cache is named
-    after them too (and after what else changes a text's HTML: Markdown settings,
-    the site's address, a federation's sanitising): a changed photo never leaves a
-    text with its old name.
+    Texts show the images' final names and sizes, so the cache of texts is keyed by
+    them too (and by what else changes a text's HTML: Markdown settings, the site's
+    address, sanitising): a changed photo never leaves a text with its old name.
     """
     library = library_of(settings)
-    if library is None:
-        return
-    if not library.processed:
+    if library is not None and not library.processed:
         library.process(state.report)
-    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.federated, state.trust_html)
-    settings["CACHE_PATH"] = str(reader_cache_path(state.config, *inputs, library.digest()))
+    if state.federated:
+        return  # a member's .cache is written by its author: nothing is unpickled from it
+    images = library.digest() if library is not None else ""
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    state.texts = TextCache(state.root, *inputs)
 
 
 def _state_from_pelicanconf(pelican: Any) -> None:
@@ -305,6 +306,8 @@ def finalize(generators: list[Any]) -> None:
         calendar_past(state.config.calendar.past_months),
     )
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
+    if state.texts is not None:
+        state.texts.prune()  # every file was read: what was not is gone or changed
     findings = ResultCache(state.root / ".cache" / "assosite" / "editorial.json")
     state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
     findings.save()

@@ -332,15 +332,27 @@ class AssositeReader(BaseReader):
         return md
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        """Return the HTML body and ``{SOURCE_KEY: SourceHeader}``."""
+        """Return the HTML body and ``{SOURCE_KEY: SourceHeader}`` (from the cache if known)."""
         path = site_relative(self._root, source_path)
-        header, body, _ = read_header(Path(source_path).read_bytes(), path)
+        raw = Path(source_path).read_bytes()
+        texts = getattr(self.settings.get(STATE_KEY), "texts", None)
+        known = texts.load(path, raw) if texts is not None else None
+        if known is not None:
+            return known[0], {SOURCE_KEY: known[1]}
+        html, header = self._read(path, raw, source_path)
+        if texts is not None:
+            texts.store(path, raw, html, header)
+        return html, {SOURCE_KEY: header}
+
+    def _read(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
+        """Split, check and convert one file: (HTML body, header)."""
+        header, body, _ = read_header(raw, path)
         state = self.settings.get(STATE_KEY)
         federated = getattr(state, "federated", False)
         if federated:
             header = _isolate(header, body, Path(source_path), state)
         if any(p.severity == "error" for p in header.problems):
-            return "", {SOURCE_KEY: header}
+            return "", header
         markdown = self._markdown()
         markdown.reset()
         images = markdown.treeprocessors["assosite_images"]
@@ -351,7 +363,7 @@ class AssositeReader(BaseReader):
         if images.missing:
             problems = (*header.problems, *images.problems(header))
             header = dataclasses.replace(header, problems=problems)
-        return html, {SOURCE_KEY: header}
+        return html, header
 
 
 def _isolate(header: SourceHeader, body: str, source: Path, state: Any) -> SourceHeader:

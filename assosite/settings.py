@@ -9,8 +9,6 @@ through last so that advanced users can adjust the rest.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,6 @@ from pelican.settings import read_settings
 from assosite.config import SiteConfig
 from assosite.dates import DateFormatter
 from assosite.feeds import FeedLinks
-from assosite.fingerprint import toolkit_digest
 from assosite.imagemarkup import Pictures
 from assosite.images import ImageSpec
 from assosite.imagestore import LIBRARY_KEY, ImageLibrary
@@ -77,28 +74,26 @@ MARKDOWN = {
 }
 
 
-def _cache(config: SiteConfig, name: str) -> Path:
-    """Return the folder ``.cache/assosite/<name>`` of the site (created)."""
-    folder = config.root / ".cache" / "assosite" / name
-    with contextlib.suppress(OSError):  # a read-only site builds without caches
-        folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def _bytecode_cache(folder: Path | None) -> dict[str, Any]:
+    """Return Jinja's setting that keeps compiled templates in ``folder``/jinja.
 
-
-def reader_cache_path(config: SiteConfig, *inputs: Any) -> Path:
-    """Return the folder of Pelican's reader cache for this code and these inputs.
-
-    Args:
-        config: the site configuration.
-        *inputs: what else a text's HTML depends on (Markdown settings, the site's
-            address, the processed images).
+    Templates are keyed by name and source, so a changed template is compiled again.
     """
-    key = hashlib.sha256(f"{toolkit_digest()}{inputs!r}".encode()).hexdigest()[:16]
-    return config.root / ".cache" / "assosite" / "pelican" / key
+    if folder is None:
+        return {}
+    jinja = folder / "jinja"
+    try:
+        jinja.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only site builds without it
+        return {}
+    return {"bytecode_cache": FileSystemBytecodeCache(str(jinja))}
 
 
 def pelican_overrides(
-    config: SiteConfig, output: Path, site_url: str | None = None
+    config: SiteConfig,
+    output: Path,
+    site_url: str | None = None,
+    code_cache: Path | None = None,
 ) -> dict[str, Any]:
     """Return the Pelican settings that make a site an assosite site.
 
@@ -106,6 +101,8 @@ def pelican_overrides(
         config: the validated configuration.
         output: where Pelican writes (a temporary folder during a build).
         site_url: replaces ``site.url`` (``assosite serve`` uses the local address).
+        code_cache: where compiled templates are kept between builds (they are code:
+            never a folder a federation member controls); None keeps none.
 
     Returns:
         Settings to pass to ``pelican.settings.read_settings(override=…)``.
@@ -165,8 +162,7 @@ def pelican_overrides(
             "lstrip_blocks": True,
             "extensions": ["jinja2.ext.i18n"],
             "autoescape": True,
-            # Compiled templates are kept (keyed by the template's source) for the next build.
-            "bytecode_cache": FileSystemBytecodeCache(str(_cache(config, "jinja"))),
+            **_bytecode_cache(code_cache),
         },
         "JINJA_FILTERS": dates.filters(),
         "JINJA_GLOBALS": {
@@ -182,15 +178,12 @@ def pelican_overrides(
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],
-        # Pelican's reader cache: a file whose bytes did not change is not parsed again.
-        # Its folder is named after assosite's code and the Markdown settings, so that
-        # another version never reads a stale result.
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
+        # assosite's reader keeps its own cache of texts (assosite.reader), one file per
+        # text: Pelican's single pickle of every text doubles a large site's memory.
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
         "CONTENT_CACHING_LAYER": "reader",
-        "CHECK_MODIFIED_METHOD": "sha256",
-        "GZIP_CACHE": False,
-        "CACHE_PATH": str(reader_cache_path(config, markdown, url)),
+        "CACHE_PATH": str(config.root / ".cache" / "assosite" / "pelican"),
         "THEME_STATIC_DIR": "theme",
         "IGNORE_FILES": [".*", "#*", "*~"],
         "LOCALE": ["C.UTF-8", "C"],
@@ -218,6 +211,7 @@ def pelican_settings(
     output: Path,
     site_url: str | None = None,
     extra: dict[str, Any] | None = None,
+    code_cache: Path | None = None,
 ) -> dict[str, Any]:
     """Return complete Pelican settings (Pelican's defaults plus assosite's).
 
@@ -226,7 +220,8 @@ def pelican_settings(
         output: where Pelican writes.
         site_url: replaces ``site.url`` when given.
         extra: settings applied last (tests, the build's private state).
+        code_cache: where compiled templates are kept (see :func:`pelican_overrides`).
     """
-    overrides = pelican_overrides(config, output, site_url)
+    overrides = pelican_overrides(config, output, site_url, code_cache)
     overrides.update(extra or {})
     return read_settings(path=None, override=overrides)

@@ -36,6 +36,7 @@ class BuildState:
         translations: the theme's catalogue for the site language (gettext API).
         valid_until: the instant until which the same inputs build the same site.
         preview: the preview server's memory of its last build (``assosite serve``).
+        texts: the reader's cache of parsed texts (None: every file is parsed).
         preview_base: what every page of this build depends on (see assosite.preview).
         federated: built as a federation member (see ``BuildOptions.federated``).
         trust_html: raw HTML in Markdown is kept as written (else sanitised).
@@ -53,6 +54,7 @@ class BuildState:
     translations: Any = None
     valid_until: dt.datetime | None = None
     preview: Any = None
+    texts: Any = None
     preview_base: str = ""
     federated: bool = False
     trust_html: bool = True

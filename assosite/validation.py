@@ -21,7 +21,7 @@ from PIL import features
 from assosite.colours import TEXT_MINIMUM, UI_MINIMUM, WHITE, contrast_ratio, nearest_passing
 from assosite.images import MODERN_FORMATS
 from assosite.report import Problem, make_problem
-from assosite.resources import theme_path
+from assosite.resources import data_path, theme_path
 
 CONFIG_NAME = "assosite.toml"
 LANGUAGES = ("fr", "en")
@@ -304,7 +304,14 @@ class Checker:
         return False
 
     def check_theme(self, table: str, key: str, value: str) -> bool:
-        """Accept a bundled theme name or a theme folder of the site (AS401)."""
+        """Accept a bundled theme name or a theme folder of the site (AS401).
+
+        A federation member may only use a bundled theme (AS505): templates are code.
+        """
+        bundled = "/" not in value and (data_path("themes") / value).is_dir()
+        if self.federated and not bundled:
+            self.add("AS505", (table, key), value=value, default="default")
+            return False
         try:
             theme_path(value, self.root)
         except FileNotFoundError:

@@ -37,7 +37,7 @@ def write_federation(root: Path, members: int, items: int) -> None:
     for index in range(members):
         name = f"membre-{index:03d}"
         with tempfile.TemporaryDirectory() as scratch:
-            site, _ = write_corpus(Path(scratch), items, seed=index)
+            site, _ = write_corpus(Path(scratch), items, seed=index, photos=0)
             shutil.copytree(site, root / "membres" / name)
         blocks.append(
             f'[[members]]\nid = "{name}"\npath = "membres/{name}"\ncity = "Ville {index}"\n'

@@ -2,13 +2,18 @@
 
 The same texts are written twice: with YAML front matter for assosite, and with
 Pelican's native ``Key: value`` headers for plain Pelican, so both build the same content.
+One item in ten is illustrated by one of a few generated photos (the same files for
+both, in ``images/``), as association sites reuse their pictures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from pathlib import Path
+
+from PIL import Image, ImageDraw
 
 WORDS = [
     "jardin",
@@ -73,8 +78,28 @@ def _body(rng: random.Random, paragraphs: int) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def write_corpus(root: Path, items: int, seed: int = 7) -> tuple[Path, Path]:
+PHOTOS = 12
+
+
+def _photo(rng: random.Random, size: tuple[int, int] = (1600, 1200)) -> bytes:
+    """A JPEG of soft shapes, about as heavy to encode as a photo of that size."""
+    image = Image.new("RGB", size, tuple(rng.randint(60, 200) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randint(0, size[0]), rng.randint(0, size[1])
+        r = rng.randint(40, 300)
+        draw.ellipse(
+            (x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3))
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def write_corpus(root: Path, items: int, seed: int = 7, photos: int = PHOTOS) -> tuple[Path, Path]:
     """Write the assosite site and the plain Pelican content of ``items`` items.
+
+    ``photos`` generated photos illustrate one item in ten (none when 0).
 
     Returns:
         (assosite site folder, Pelican content folder).
@@ -98,6 +123,9 @@ def write_corpus(root: Path, items: int, seed: int = 7) -> tuple[Path, Path]:
             "location: Maison des associations, Lyon\n",
             "testimonies": "name: Camille\nrole: bénévole\nconsent: 2024-01-01\n",
         }[kind]
+        if photos and index % 10 == 0:
+            photo = f"images/photo-{index // 10 % photos}.jpg"
+            body = f"![Une photo de l'atelier {index}]({{static}}/{photo})\n\n{body}"
         front = (
             f'---\ntitle: "{title}"\ndate: {when:%Y-%m-%d %H:%M}\nsummary: "{summary}"\n'
             f"tags: [{', '.join(tags)}]\n{extra}---\n\n"
@@ -108,6 +136,11 @@ def write_corpus(root: Path, items: int, seed: int = 7) -> tuple[Path, Path]:
             f"Tags: {', '.join(tags)}\nCategory: {kind}\n\n"
         )
         _write(plain / kind / name, header + body)
+    for number in range(min(photos, (items + 9) // 10)):
+        data = _photo(rng)
+        for folder in (site / "content" / "images", plain / "images"):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"photo-{number}.jpg").write_bytes(data)
     _write(site / "assosite.toml", CONFIG)
     for folder in ("pages", "images"):
         (site / "content" / folder).mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,9 @@ path = "membres/lyon"
 """
 
 
+NEWS = "---\ntitle: Une nouvelle\ndate: 2026-03-01\nsummary: Une phrase.\n---\n\nUn texte.\n"
+
+
 def _federation(tmp_path: Path, text: str, members: tuple[str, ...] = ("lyon",)) -> Path:
     for member in members:
         folder = tmp_path / "membres" / member
@@ -171,6 +174,33 @@ def test_members_pelican_settings_are_data_only(make_site) -> None:
     ]
     config, problems = load_config(site)
     assert problems == [] and config.pelican["JINJA_FILTERS"] == {"x": "os.system"}
+
+
+def test_members_may_only_use_a_bundled_theme(make_site) -> None:
+    """A theme folder is templates, that is code: a member gets AS505; a site may use it."""
+    site = make_site(
+        {"montheme/templates/base.html": "{{ 1 }}\n"},
+        config='[site]\nname = "S"\nurl = "https://s.example"\ntheme = "montheme"\n',
+    )
+    config, problems = load_config(site, federated=True)
+    assert config is None
+    assert [(p.code, p.path, p.line) for p in problems] == [("AS505", "assosite.toml", 4)]
+    config, problems = load_config(site)
+    assert problems == [] and config.site.theme == "montheme"
+    bundled = site / "assosite.toml"
+    bundled.write_text(bundled.read_text().replace('"montheme"', '"default"'))
+    assert load_config(site, federated=True)[1] == []
+
+
+def test_a_member_build_unpickles_nothing_from_its_folder(make_site, build) -> None:
+    """Caches that hold code or pickles are never kept in a member's own folder."""
+    site = make_site({"content/news/2026-03-01-a.md": NEWS})
+    build(site, federated=True)
+    assert not (site / ".cache" / "assosite" / "texts").exists()
+    assert not (site / ".cache" / "assosite" / "jinja").exists()
+    build(site, reuse=False)  # the same site on its own keeps both
+    assert any((site / ".cache" / "assosite" / "texts").iterdir())
+    assert any((site / ".cache" / "assosite" / "jinja").iterdir())
 
 
 def test_a_members_pelicanconf_is_never_run(make_site, check) -> None:

@@ -75,6 +75,8 @@ def test_recipes_cache_pip_and_assosite_and_rebuild_daily() -> None:
     steps = workflow["jobs"]["construire"]["steps"]
     assert any(s.get("with", {}).get("path") == ".cache/assosite" for s in steps)
     assert {".cache/pip", ".cache/assosite"} <= set(_gitlab()["cache"]["paths"])
+    plugins = {p["package"]: p.get("inputs", {}) for p in _netlify().get("plugins", [])}
+    assert plugins["netlify-plugin-cache"]["paths"] == [".cache/assosite"]
 
 
 def test_netlify_sends_strict_security_headers() -> None:
@@ -102,5 +104,8 @@ def test_init_copies_the_recipes(tmp_path) -> None:
         ".gitlab-ci.yml",
         "netlify.toml",
         "requirements.txt",
+        ".gitignore",
     ):
         assert (site / name).is_file(), name
+    ignored = (site / ".gitignore").read_text(encoding="utf-8").split()
+    assert {"output/", ".cache/"} <= set(ignored)

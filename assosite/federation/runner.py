@@ -8,8 +8,9 @@ others, and its previous output stays (the child only
 swaps its folder in on success). A member whose inputs did not change since its last
 successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
 output's manifest) and whose build is still valid (no event of its started or ended,
-no midnight passed since: see :mod:`assosite.incremental`) is not rebuilt. ``--shard i/n`` splits the members across CI
-runners: member ``k`` (in ``id`` order) goes to shard ``k mod n + 1``.
+no midnight passed since: see :mod:`assosite.incremental`) is not rebuilt.
+``--shard i/n`` splits the members across CI runners: member ``k`` (in ``id``
+order) goes to shard ``k mod n + 1``.
 """
 
 from __future__ import annotations
@@ -216,6 +217,10 @@ def _child_args(
         "--report-json",
         str(scratch / f"{member.id}.report.json"),
         "--federated",
+        # Compiled templates are shared by the members, in the federation's own cache
+        # (never in a member's folder, which its author controls).
+        "--code-cache",
+        str(config.root / ".cache" / "assosite"),
     ]
     trust = config.federation.trust_member_html
     if trust:
