@@ -307,7 +307,7 @@ def finalize(generators: list[Any]) -> None:
     )
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
     if state.texts is not None:
-        state.texts.prune()  # every file was read: what was not is gone or changed
+        state.texts.save()  # every file was read: what was not is gone or changed
     findings = ResultCache(state.root / ".cache" / "assosite" / "editorial.json")
     state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
     findings.save()

@@ -52,14 +52,16 @@ class TextCache:
 
     def store(self, path: str, raw: bytes, html: str, header: Any) -> None:
         """Keep the result of reading the text ``path``."""
-        data = pickle.dumps((html, header), protocol=pickle.HIGHEST_PROTOCOL)
+        # Protocol 0 writes text as raw-unicode-escape: the others make CPython keep a
+        # UTF-8 copy inside every string pickled, which doubles the memory of texts.
+        data = pickle.dumps((html, header), protocol=0)
         try:
             self.files.put(self._name(path, raw), data)
         except OSError as exc:  # a read-only site still builds
             logger.debug("cannot keep the text %s: %s", path, exc)
 
-    def prune(self) -> None:
-        """Delete the texts this build did not read (removed or changed files)."""
+    def save(self) -> None:
+        """Delete the texts this build did not read (files removed or changed)."""
         try:
             self.files.prune()
         except OSError as exc:
