@@ -28,6 +28,7 @@ from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.plugins import signals
 
+from assosite import parallel
 from assosite.config import load_config
 from assosite.content import stray_files
 from assosite.errors import BuildError, ConfigError, ContentError
@@ -219,7 +220,10 @@ def _build_into(
         {STATE_KEY: state, **options.extra},
         _code_cache(state, options),
     )
-    _run_pelican(settings, report)
+    try:
+        _run_pelican(settings, report)
+    finally:
+        parallel.stop(state)  # only when the build stopped before waiting for it
     if state.crashes:
         raise state.crashes[0]
     # Suggestions belong to ``assosite check``; a build shows what must be acted on.

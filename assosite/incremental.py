@@ -23,7 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from assosite.fingerprint import site_fingerprint
-from assosite.report import BuildReport, Problem, Severity
+from assosite.report import BuildReport, problem_data, problem_from_data
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def reusable_report(
     ):
         return None
     return BuildReport(
-        problems=[_problem(data) for data in stamp["problems"]],
+        problems=[problem_from_data(data) for data in stamp["problems"]],
         written=stamp["written"],
         items=stamp["items"],
         published=True,
@@ -109,24 +109,13 @@ def save_stamp(
         "valid_until": valid_until.isoformat(),
         "written": report.written,
         "items": report.items,
-        "problems": [_problem_data(p) for p in report.problems],
+        "problems": [problem_data(p) for p in report.problems],
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(stamp, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     except OSError as exc:  # a read-only site still builds; the next build is a full one
         logger.debug("cannot record the build in %s: %s", path, exc)
-
-
-def _problem_data(problem: Problem) -> dict[str, Any]:
-    data = problem.to_dict()
-    return {key: data[key] for key in ("code", "severity", "path", "line", "params")}
-
-
-def _problem(data: dict[str, Any]) -> Problem:
-    return Problem(
-        data["code"], Severity(data["severity"]), data["path"], data["line"], data["params"]
-    )
 
 
 def valid_until(

@@ -16,7 +16,7 @@ import lxml.html
 from pelican.contents import Author, Tag
 from pelican.settings import DEFAULT_CONFIG
 
-from assosite import editorial
+from assosite import editorial, parallel
 from assosite.brand import BrandGenerator
 from assosite.cache import ResultCache
 from assosite.config import config_from_data
@@ -314,6 +314,7 @@ def finalize(generators: list[Any]) -> None:
     if state.progress is not None:
         state.progress("write", state.files_read)
     budget = state.config.editorial
+    state.generators = generators
     context = generators[0].context
     context["assosite"] = state.config
     context["assosite_listings"] = listings
@@ -337,9 +338,22 @@ def _document(content: Any, state: BuildState) -> editorial.Document:
 
 
 def writer_class(pelican: Any) -> type | None:
-    """Return the preview's writer when ``assosite serve`` builds (Pelican's otherwise)."""
+    """Return the writer of the build (None: Pelican's).
+
+    A preview's writer keeps unchanged pages; a large build's leaves the item pages
+    to a second process (:mod:`assosite.parallel`).
+    """
     state = state_of(pelican.settings)
-    return PreviewWriter if state is not None and state.preview is not None else None
+    if state is None:
+        return None
+    if state.preview is not None:
+        return PreviewWriter
+    return parallel.start(pelican, state.generators)
+
+
+def join_writers(pelican: Any) -> None:
+    """Wait for the process writing the item pages, if there is one."""
+    parallel.join(pelican)
 
 
 def output_generators(pelican: Any) -> list[type]:

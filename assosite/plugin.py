@@ -23,4 +23,5 @@ def register() -> None:
     signals.all_generators_finalized.connect(pipeline.finalize)
     signals.get_generators.connect(pipeline.output_generators)
     signals.get_writer.connect(pipeline.writer_class)
+    signals.finalized.connect(pipeline.join_writers)
     signals.static_generator_finalized.connect(imagestore.drop_raw_images)

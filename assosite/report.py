@@ -79,6 +79,19 @@ def make_problem(code: str, path: str, line: int = 0, **params: Any) -> Problem:
     return Problem(code, messages.default_severity(code), path, line, params)
 
 
+def problem_data(problem: Problem) -> dict[str, Any]:
+    """Return ``problem`` as plain JSON data (its message is made again when shown)."""
+    data = problem.to_dict()
+    return {key: data[key] for key in ("code", "severity", "path", "line", "params")}
+
+
+def problem_from_data(data: dict[str, Any]) -> Problem:
+    """Return the problem that :func:`problem_data` gave as ``data``."""
+    return Problem(
+        data["code"], Severity(data["severity"]), data["path"], data["line"], data["params"]
+    )
+
+
 def _identity(problem: Problem) -> tuple[Any, ...]:
     """Return a hashable equivalent of ``problem`` (its params may hold lists)."""
     params = repr(sorted(problem.params.items()))

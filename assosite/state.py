@@ -37,6 +37,8 @@ class BuildState:
         valid_until: the instant until which the same inputs build the same site.
         preview: the preview server's memory of its last build (``assosite serve``).
         texts: the reader's cache of parsed texts (None: every file is parsed).
+        generators: Pelican's generators of this build, once the content is read.
+        item_writer: the process writing the item pages (see assosite.parallel).
         preview_base: what every page of this build depends on (see assosite.preview).
         federated: built as a federation member (see ``BuildOptions.federated``).
         trust_html: raw HTML in Markdown is kept as written (else sanitised).
@@ -55,6 +57,8 @@ class BuildState:
     valid_until: dt.datetime | None = None
     preview: Any = None
     texts: Any = None
+    generators: list[Any] = field(default_factory=list)
+    item_writer: Any = None
     preview_base: str = ""
     federated: bool = False
     trust_html: bool = True

@@ -1,0 +1,97 @@
+"""Large builds write their item pages in a second process: same site, same problems."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from test_build import md_news
+
+from assosite import parallel
+from assosite.errors import BuildError
+from assosite.resources import theme_path
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks on Linux only")
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _large_site(make_site, extra: dict[str, str] | None = None) -> Path:
+    files = {
+        f"content/news/2026-{1 + n % 12:02d}-{1 + n % 28:02d}-n{n}.md": md_news(
+            f"Nouvelle numéro {n}", f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        )
+        for n in range(parallel.MIN_ITEMS + 5)
+    }
+    files["content/news/2026-06-30-lien.md"] = md_news("Un lien perdu", "2026-06-30").replace(
+        "Le texte", "Voir [le compte rendu]({filename}/news/absent.md). Le texte"
+    )
+    return make_site({**files, **(extra or {})})
+
+
+def _problems(report) -> list[tuple[str, str, int]]:
+    return sorted((p.code, p.path, p.line) for p in report.problems)
+
+
+def test_forked_build_writes_the_same_site_and_problems(
+    make_site, build, monkeypatch, tmp_path
+) -> None:
+    """The site and the problems (one found while writing a page) equal a one-process build."""
+    site = _large_site(make_site)
+    forks, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    forked, output = build(site, output=tmp_path / "forked")
+    assert forked.items > parallel.MIN_ITEMS and forks == [1]
+    monkeypatch.setenv("ASSOSITE_JOBS", "1")
+    alone, _ = build(site, output=tmp_path / "alone", reuse=False)
+    assert forks == [1]  # ASSOSITE_JOBS=1: one process
+    assert _tree(output) == _tree(tmp_path / "alone")
+    assert _problems(forked) == _problems(alone)
+    assert "AS403" in {code for code, *_ in _problems(forked)}
+
+
+def test_broken_item_template_in_the_child_is_reported_and_output_kept(make_site, build) -> None:
+    """A template error met by the second process is AS402 at its line, nothing published."""
+    site = _large_site(make_site)
+    build(site)
+    before = _tree(site / "output")
+    theme = site / "montheme"
+    shutil.copytree(theme_path("default"), theme)
+    (theme / "templates" / "news.html").write_text(
+        '{% extends "_item.html" %}\n{% block item_details %}{{ article.item.title|nope }}'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    config = site / "assosite.toml"
+    config.write_text(config.read_text(encoding="utf-8") + 'theme = "montheme"\n', "utf-8")
+    with pytest.raises(BuildError) as caught:
+        build(site)
+    problem = caught.value.report.problems[-1]
+    assert (problem.code, problem.path) == ("AS402", "montheme/templates/news.html")
+    assert _tree(site / "output") == before
+
+
+def test_no_second_process_for_a_small_site(make_site, build) -> None:
+    """Under MIN_ITEMS items, a site is written by one process."""
+    site = make_site({"content/news/2026-03-01-a.md": md_news("Seule")})
+    report, _ = build(site)
+    assert report.published
+    assert not parallel.can_fork(_state_for(site), 1)
+
+
+def _state_for(site: Path):
+    from assosite.config import load_config  # noqa: PLC0415
+    from assosite.state import BuildState  # noqa: PLC0415
+
+    config, _ = load_config(site)
+    return BuildState(config=config)
