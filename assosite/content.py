@@ -9,6 +9,7 @@ with "did you mean …?". An item with an error is not published; the others are
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from pathlib import Path, PurePosixPath
@@ -81,6 +82,7 @@ def folder_kind(relative: str) -> str | None:
     return FOLDER_KINDS.get(parts[0]) if len(parts) > 1 else None
 
 
+@functools.lru_cache(maxsize=8192)  # tags and titles come back in every list
 def slugify(text: str) -> str:
     """Return a short ASCII address name: « Fête de l'œuvre » → ``fete-de-l-oeuvre``."""
     return _slugify(text, max_length=80, word_boundary=True) or "sans-titre"

@@ -94,6 +94,7 @@ class TimezoneDefinitions:
     def __init__(self, window: tuple[dt.date, dt.date]) -> None:
         self.window = window
         self._zones: dict[str, Timezone] = {}
+        self._ical: dict[str, bytes] = {}
 
     def get(self, name: str) -> Timezone:
         """Return the VTIMEZONE of the IANA zone ``name``."""
@@ -104,6 +105,28 @@ class TimezoneDefinitions:
             _one_component_per_transition(zone)
             self._zones[name] = zone
         return self._zones[name]
+
+    def serialise(self, calendar: Calendar) -> bytes:
+        """Return ``calendar.to_ical()``, each shared VTIMEZONE serialised once per build.
+
+        icalendar writes a calendar as its own properties, then each component in
+        turn: the calendar's text is its shell's text with the components' texts
+        inserted before ``END:VCALENDAR``, byte for byte (a test checks it).
+        """
+        shell = Calendar()
+        for name, value in calendar.property_items(recursive=False)[1:-1]:
+            shell.add(name, value, encode=False)
+        parts = [shell.to_ical().removesuffix(b"END:VCALENDAR\r\n")]
+        for component in calendar.subcomponents:
+            tzid = str(component.get("tzid", "")) if isinstance(component, Timezone) else ""
+            if tzid and self._zones.get(tzid) is component:
+                if tzid not in self._ical:
+                    self._ical[tzid] = component.to_ical()
+                parts.append(self._ical[tzid])
+            else:
+                parts.append(component.to_ical())
+        parts.append(b"END:VCALENDAR\r\n")
+        return b"".join(parts)
 
 
 def build_calendar(
@@ -190,6 +213,6 @@ class CalendarGenerator(OutputGenerator):
             cached = files.get(key)
             if cached is None:
                 calendar = build_calendar([content], config, site_url, content.item.title, zones)
-                cached = files.put(key, calendar.to_ical())
+                cached = files.put(key, zones.serialise(calendar))
             place_file(cached, target)
         files.prune()

@@ -308,7 +308,7 @@ class AssositeReader(BaseReader):
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
         self._md: Markdown | None = None
-        self._root = Path(settings.get("ASSOSITE_ROOT") or Path(settings["PATH"]).parent)
+        self._root = Path(settings.get("ASSOSITE_ROOT") or Path(settings["PATH"]).parent).resolve()
 
     def _markdown(self) -> Markdown:
         """Return the build's Markdown instance, created on first use and then shared.
@@ -387,6 +387,8 @@ def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:
 def site_relative(root: Path, source_path: str | Path) -> str:
     """Return ``source_path`` relative to the site folder, with ``/`` separators."""
     source = Path(source_path)
+    if source.is_absolute() and source.is_relative_to(root):  # Pelican's usual case
+        return source.relative_to(root).as_posix()
     try:
         return source.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,6 +92,15 @@ def check() -> Callable[[Path], BuildReport]:
         return check_site(site, now=NOW)
 
     return run
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    """Return the sha256 of every file under ``folder``, by path relative to it."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def fixture_text(name: str) -> bytes:

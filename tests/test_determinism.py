@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+from conftest import file_hashes
 
 from assosite.scaffold import init_site
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_two_builds_in_two_processes_are_byte_identical(tmp_path) -> None:
@@ -30,7 +22,7 @@ def test_two_builds_in_two_processes_are_byte_identical(tmp_path) -> None:
              str(tmp_path / output), "--strict"],
             check=True, capture_output=True, env=env,
         )  # fmt: skip
-        trees.append(_tree(tmp_path / output))
+        trees.append(file_hashes(tmp_path / output))
     assert len(trees[0]) > 100
     assert trees[0] == trees[1]
 

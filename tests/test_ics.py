@@ -125,3 +125,27 @@ def test_agenda_keeps_recent_past_events_only(make_site, build) -> None:
     )
     assert titles == ["Futur", "Récent"]
     assert (output / "agenda/c/evenement.ics").is_file()
+
+
+def test_calendar_serialised_with_shared_zones_is_icalendars_own_text() -> None:
+    """Writing each VTIMEZONE once per build gives byte for byte icalendar's to_ical()."""
+    import datetime as dt  # noqa: PLC0415
+
+    from icalendar import Calendar, Event  # noqa: PLC0415
+
+    from assosite.ics import TimezoneDefinitions  # noqa: PLC0415
+
+    zones = TimezoneDefinitions((dt.date(2024, 1, 1), dt.date(2028, 12, 31)))
+    for _ in range(2):  # the second time, the zones' text comes from the build's memory
+        calendar = Calendar()
+        calendar.add("prodid", "-//test//FR")
+        calendar.add("x-wr-calname", "Fête « été » " * 6)
+        calendar.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        for name in ("America/Montreal", "Europe/Paris"):
+            calendar.add_component(zones.get(name))
+        event = Event()
+        event.add("uid", "a@test.example")
+        event.add("summary", "Une très longue soirée de quartier, " * 4)
+        event.add("dtstart", dt.date(2026, 6, 21))
+        calendar.add_component(event)
+        assert zones.serialise(calendar) == calendar.to_ical()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import file_hashes
 from test_build import md_news
 
 from assosite import parallel
@@ -16,14 +16,6 @@ from assosite.errors import BuildError
 from assosite.resources import theme_path
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks on Linux only")
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _large_site(make_site, extra: dict[str, str] | None = None) -> Path:
@@ -55,7 +47,7 @@ def test_forked_build_writes_the_same_site_and_problems(
     monkeypatch.setenv("ASSOSITE_JOBS", "1")
     alone, _ = build(site, output=tmp_path / "alone", reuse=False)
     assert forks == [1]  # ASSOSITE_JOBS=1: one process
-    assert _tree(output) == _tree(tmp_path / "alone")
+    assert file_hashes(output) == file_hashes(tmp_path / "alone")
     assert _problems(forked) == _problems(alone)
     assert "AS403" in {code for code, *_ in _problems(forked)}
 
@@ -64,7 +56,7 @@ def test_broken_item_template_in_the_child_is_reported_and_output_kept(make_site
     """A template error met by the second process is AS402 at its line, nothing published."""
     site = _large_site(make_site)
     build(site)
-    before = _tree(site / "output")
+    before = file_hashes(site / "output")
     theme = site / "montheme"
     shutil.copytree(theme_path("default"), theme)
     (theme / "templates" / "news.html").write_text(
@@ -78,7 +70,7 @@ def test_broken_item_template_in_the_child_is_reported_and_output_kept(make_site
         build(site)
     problem = caught.value.report.problems[-1]
     assert (problem.code, problem.path) == ("AS402", "montheme/templates/news.html")
-    assert _tree(site / "output") == before
+    assert file_hashes(site / "output") == before
 
 
 def test_no_second_process_for_a_small_site(make_site, build) -> None:

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from conftest import NOW, file_hashes
 from test_build import md_event, md_news
 
 from assosite.build import BuildOptions, build_site
 from assosite.preview import PreviewMemory
 
 URL = "http://127.0.0.1:8123"
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _site(make_site) -> Path:
@@ -32,12 +24,11 @@ def _site(make_site) -> Path:
 
 def _full_build(site: Path, folder: Path, now) -> dict[str, str]:
     build_site(site, BuildOptions(output=folder, site_url=URL, now=now, reuse=False))
-    return _tree(folder)
+    return file_hashes(folder)
 
 
 def test_body_edit_renders_only_that_page(make_site, tmp_path) -> None:
     """Changing a text renders its own page; lists, which show no body, are kept."""
-    from conftest import NOW  # noqa: PLC0415
 
     site = _site(make_site)
     memory = PreviewMemory()
@@ -59,7 +50,6 @@ def test_body_edit_renders_only_that_page(make_site, tmp_path) -> None:
 def test_preview_after_many_edits_equals_a_full_build(make_site, tmp_path) -> None:
     """After edits, a title change, a new file, a removed file and a new setting, the
     preview's output is byte for byte the site a full build makes."""
-    from conftest import NOW  # noqa: PLC0415
 
     site = _site(make_site)
     memory = PreviewMemory()
@@ -86,14 +76,13 @@ def test_preview_after_many_edits_equals_a_full_build(make_site, tmp_path) -> No
         edit()
         build_site(site, options)
         expected = _full_build(site, tmp_path / "full", NOW)
-        assert _tree(site / "output") == expected
+        assert file_hashes(site / "output") == expected
     assert not (site / "output" / "actualites" / "n1").exists()
 
 
 def test_failed_preview_build_makes_the_next_one_full(make_site, monkeypatch, tmp_path) -> None:
     """After a build that crashed half-way, the preview renders everything again."""
     import pytest  # noqa: PLC0415
-    from conftest import NOW  # noqa: PLC0415
 
     from assosite import editorial  # noqa: PLC0415
 
@@ -109,4 +98,4 @@ def test_failed_preview_build_makes_the_next_one_full(make_site, monkeypatch, tm
             build_site(site, options)
     build_site(site, options)
     assert memory.rendered > 10
-    assert _tree(site / "output") == _full_build(site, tmp_path / "full", NOW)
+    assert file_hashes(site / "output") == _full_build(site, tmp_path / "full", NOW)

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
+from conftest import file_hashes
 from test_build import md_event, md_news
-
-
-def _tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _texts(site: Path) -> dict[str, int]:
@@ -40,10 +32,10 @@ def test_unchanged_texts_come_from_the_cache_and_give_the_same_site(make_site, b
     second, _ = build(site, reuse=False)
     assert _texts(site) == kept and len(kept) == 3
     assert [(p.code, p.line) for p in second.problems] == [(p.code, p.line) for p in first.problems]
-    cached = _tree(output)
+    cached = file_hashes(output)
     shutil.rmtree(site / ".cache")
     build(site, reuse=False)
-    assert _tree(output) == cached
+    assert file_hashes(output) == cached
 
 
 def test_an_edited_text_is_parsed_again_and_its_old_entry_dropped(make_site, build) -> None:
@@ -65,8 +57,8 @@ def test_a_damaged_cache_entry_is_parsed_again(make_site, build) -> None:
     """A cache file that cannot be read is ignored: the text is parsed as if new."""
     site = _site(make_site)
     _, output = build(site)
-    cached = _tree(output)
+    cached = file_hashes(output)
     for entry in (site / ".cache" / "assosite" / "texts").iterdir():
         entry.write_bytes(b"not a pickle")
     build(site, reuse=False)
-    assert _tree(output) == cached
+    assert file_hashes(output) == cached
