@@ -81,6 +81,7 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
     images = library.digest() if library is not None else ""
     inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
     state.texts = TextCache(state.root, *inputs)
+    parallel.parse_ahead(settings, state)
 
 
 def _state_from_pelicanconf(pelican: Any) -> None:

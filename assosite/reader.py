@@ -339,13 +339,19 @@ class AssositeReader(BaseReader):
         known = texts.load(path, raw) if texts is not None else None
         if known is not None:
             return known[0], {SOURCE_KEY: known[1]}
-        html, header = self._read(path, raw, source_path)
+        html, header = self.parse(path, raw, source_path)
         if texts is not None:
             texts.store(path, raw, html, header)
         return html, {SOURCE_KEY: header}
 
-    def _read(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
-        """Split, check and convert one file: (HTML body, header)."""
+    def parse(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
+        """Split, check and convert one file: (HTML body, header), never from the cache.
+
+        Args:
+            path: the file relative to the site folder.
+            raw: the file's bytes.
+            source_path: the file's absolute path.
+        """
         header, body, _ = read_header(raw, path)
         state = self.settings.get(STATE_KEY)
         federated = getattr(state, "federated", False)

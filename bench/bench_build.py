@@ -76,7 +76,7 @@ stop.set()
 """
 
 # Caches that are not the cards' or the images' (see the "cards and images cached" row).
-_TEXT_CACHES = ("pelican", "builds", "jinja", "editorial.json", "calendars")
+_TEXT_CACHES = ("texts.sqlite", "builds", "jinja", "editorial.json", "calendars")
 
 
 def _measure(command: list[str]) -> tuple[float, float]:

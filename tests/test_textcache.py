@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 from pathlib import Path
 
 from conftest import file_hashes
 from test_build import md_event, md_news
 
 
-def _texts(site: Path) -> dict[str, int]:
-    folder = site / ".cache" / "assosite" / "texts"
-    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+def _texts(site: Path) -> dict[str, bytes]:
+    with contextlib.closing(sqlite3.connect(site / ".cache" / "assosite" / "texts.sqlite")) as db:
+        return dict(db.execute("SELECT name, data FROM texts"))
 
 
 def _site(make_site) -> Path:
@@ -53,12 +55,19 @@ def test_an_edited_text_is_parsed_again_and_its_old_entry_dropped(make_site, bui
     assert "Seconde, corrigée" in (output / "actualites" / "b" / "index.html").read_text("utf-8")
 
 
-def test_a_damaged_cache_entry_is_parsed_again(make_site, build) -> None:
-    """A cache file that cannot be read is ignored: the text is parsed as if new."""
+def test_a_damaged_cache_is_parsed_again(make_site, build) -> None:
+    """Cached texts that cannot be read, or a cache that is not a database, are ignored:
+    the texts are parsed as if new, and the next build keeps them again."""
     site = _site(make_site)
     _, output = build(site)
     cached = file_hashes(output)
-    for entry in (site / ".cache" / "assosite" / "texts").iterdir():
-        entry.write_bytes(b"not a pickle")
+    database = site / ".cache" / "assosite" / "texts.sqlite"
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        db.execute("UPDATE texts SET data = ?", (b"not a pickle",))
     build(site, reuse=False)
     assert file_hashes(output) == cached
+    database.write_bytes(b"not a database at all " * 100)
+    build(site, reuse=False)
+    assert file_hashes(output) == cached
+    build(site, reuse=False)  # the damaged file was replaced by a new cache
+    assert len(_texts(site)) == 3
