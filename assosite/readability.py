@@ -62,14 +62,22 @@ def syllables(word: str) -> int:
 
 def sentences(text: str) -> list[str]:
     """Split ``text`` into sentences (ends: . ! ? … or a blank line)."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if words(part)]
+    return [sentence for sentence, _ in sentence_words(text)]
 
 
+def sentence_words(text: str) -> list[tuple[str, list[str]]]:
+    """Return each sentence of ``text`` with its words (the words are found once)."""
+    found = ((part.strip(), words(part)) for part in _SENTENCE_END.split(text))
+    return [(sentence, its_words) for sentence, its_words in found if its_words]
+
+
+@functools.lru_cache(maxsize=256)  # several rules read the same text's counts
 def analyse(text: str) -> TextStats:
     """Count words, sentences and syllables of ``text``."""
-    found = words(text)
+    parts = sentence_words(text)
+    found = [word for _, its_words in parts for word in its_words]
     return TextStats(
         words=len(found),
-        sentences=max(len(sentences(text)), 1 if found else 0) or 1,
+        sentences=len(parts) or 1,
         syllables=sum(syllables(w) for w in found),
     )
