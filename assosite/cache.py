@@ -43,6 +43,7 @@ class ResultCache:
         except (OSError, ValueError):
             self._old = {}
         self._used: dict[str, Any] = {}
+        self._old_saved = self._old  # what the file holds now
         self.hits = 0
 
     def get(self, key: str) -> Any:
@@ -60,13 +61,19 @@ class ResultCache:
         self._used[key] = value
 
     def save(self) -> None:
-        """Write the entries this build used; a read-only site just keeps no cache."""
-        if self._used == self._old:
+        """Write the entries this build used; a read-only site just keeps no cache.
+
+        The cache then starts over from those entries, so one object can serve the
+        next build of the same process (the preview keeps it between rebuilds).
+        """
+        used, self._old, self._used = self._used, self._used, {}
+        if used == self._old_saved:
             return
+        self._old_saved = used
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(
-                json.dumps(self._used, ensure_ascii=False, default=str), encoding="utf-8"
+                json.dumps(used, ensure_ascii=False, default=str), encoding="utf-8"
             )
         except OSError as exc:
             logger.debug("cannot write the cache %s: %s", self.path, exc)

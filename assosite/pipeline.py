@@ -309,7 +309,7 @@ def finalize(generators: list[Any]) -> None:
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
     if state.texts is not None:
         state.texts.save()  # every file was read: what was not is gone or changed
-    findings = ResultCache(state.root / ".cache" / "assosite" / "editorial.json")
+    findings = _editorial_cache(state)
     state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
     findings.save()
     if state.progress is not None:
@@ -329,6 +329,16 @@ def finalize(generators: list[Any]) -> None:
         news=listings.news[: budget.home_news],
         testimonies=listings.testimonies[: budget.home_testimonies],
     )
+
+
+def _editorial_cache(state: BuildState) -> ResultCache:
+    """Return the editorial findings of earlier builds (a preview keeps them loaded)."""
+    path = state.root / ".cache" / "assosite" / "editorial.json"
+    if state.preview is None:
+        return ResultCache(path)
+    if state.preview.findings is None or state.preview.findings.path != path:
+        state.preview.findings = ResultCache(path)
+    return state.preview.findings
 
 
 def _document(content: Any, state: BuildState) -> editorial.Document:

@@ -37,12 +37,14 @@ class PreviewMemory:
         inputs: the key of what every page depends on (:func:`inputs_key`).
         pending: signatures of the build in progress (kept once it succeeds).
         rendered: pages rendered by the build in progress (the others were kept).
+        findings: the editorial findings cache, kept loaded between rebuilds.
     """
 
     pages: dict[str, str] = field(default_factory=dict)
     inputs: str = ""
     pending: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
+    findings: Any = None
 
     def can_update(self, inputs: str) -> bool:
         """True when the next build may update the last one in place.
@@ -105,14 +107,28 @@ def card_signature(content: Any) -> str:
     return cache_key(getattr(content, "url", ""), getattr(content, "item", None))
 
 
-def page_signature(content: Any) -> str:
-    """Return what an item's own page shows: the item, its text, tags and neighbours."""
+def page_signature(content: Any, cards: dict[int, str] | None = None) -> str:
+    """Return what an item's own page shows: the item, its text, tags and neighbours.
+
+    Args:
+        content: the Pelican content object of the page.
+        cards: card signatures already computed in this build, by object id.
+    """
+    cards = {} if cards is None else cards
     neighbours = [
-        card_signature(other) if other is not None else ""
+        _card(other, cards) if other is not None else ""
         for other in (getattr(content, "previous_item", None), getattr(content, "next_item", None))
     ]
     text = getattr(content, "_content", "") or ""
-    return cache_key(card_signature(content), hashlib.sha256(text.encode()).hexdigest(), neighbours)
+    own = _card(content, cards)
+    return cache_key(own, hashlib.sha256(text.encode()).hexdigest(), neighbours)
+
+
+def _card(content: Any, cards: dict[int, str]) -> str:
+    """Return the card signature of ``content``, computed once per build."""
+    if id(content) not in cards:
+        cards[id(content)] = card_signature(content)
+    return cards[id(content)]
 
 
 def _contents(value: Any) -> Iterator[Any]:
@@ -143,15 +159,13 @@ def write_signature(
         cards: card signatures already computed in this build, by object id.
     """
     cards = {} if cards is None else cards
-    own = [page_signature(variables[key]) for key in ("article", "page") if key in variables]
+    own = [page_signature(variables[key], cards) for key in ("article", "page") if key in variables]
     listed = hashlib.sha256()
     for key, value in sorted(variables.items()):
         if key in ("article", "page"):
             continue
         for content in _contents(value):
-            if id(content) not in cards:
-                cards[id(content)] = card_signature(content)
-            listed.update(f"{key}:{cards[id(content)]};".encode())
+            listed.update(f"{key}:{_card(content, cards)};".encode())
     return cache_key(name, template_name, base, own, listed.hexdigest())
 
 

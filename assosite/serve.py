@@ -68,7 +68,8 @@ def serve_site(
         for _ in watch(
             *[p for p in watched if p.exists()],
             stop_event=stop,
-            debounce=300,
+            debounce=100,  # an editor's save is a burst of events within a few ms
+            step=20,
             raise_interrupt=False,
         ):
             rebuild()
