@@ -52,7 +52,7 @@ cardcache.CardCache.update = _timed_update
 
 
 def _build(site: Path) -> dict:
-    build_site(site, BuildOptions())
+    build_site(site, BuildOptions(reuse=False))  # a real build each time, card cache kept
     return _seen[-1]
 
 
