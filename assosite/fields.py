@@ -249,7 +249,6 @@ class FieldReader:
 
     def unknown_key(self, line_key: str, key: str, allowed: tuple[str, ...]) -> None:
         """Report AS206 for ``key``, with « did you mean » from French words or spelling."""
-        """Return (path, alt) of an image key, checking the file and its alt text."""
         alias = FRENCH_KEYS.get(key.lower())
         hint = [alias] if alias in allowed else difflib.get_close_matches(key, allowed, n=1)
         self.add(
