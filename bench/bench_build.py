@@ -52,7 +52,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 SERVE = """
 import sys, threading, time
 from pathlib import Path
-from assosite.serve import serve_site
+from assosite.build.serve import serve_site
 site, port = Path(sys.argv[1]), int(sys.argv[2])
 built, stop = [], threading.Event()
 thread = threading.Thread(target=serve_site, args=(site, port), daemon=True, kwargs={

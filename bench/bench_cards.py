@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import write_corpus
 
-from assosite import cardcache
-from assosite.build import BuildOptions, build_site
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.outputs.cards import cache as cardcache
+from assosite.scaffold.site import init_site
 
 _original = cardcache.CardCache.update
 _seen: list[dict] = []

@@ -27,9 +27,9 @@ from PIL import ExifTags, Image
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assosite.images import ImageSpec, encode_image  # noqa: E402
-from assosite.imagestore import ImageLibrary  # noqa: E402
-from assosite.report import BuildReport  # noqa: E402
+from assosite.images.library import ImageLibrary  # noqa: E402
+from assosite.images.process import ImageSpec, encode_image  # noqa: E402
+from assosite.problems.report import BuildReport  # noqa: E402
 
 
 def phone_photo(size: tuple[int, int], seed: int) -> bytes:

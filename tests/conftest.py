@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assosite.build import BuildOptions, build_site, check_site
-from assosite.report import BuildReport
+from assosite.build.site import BuildOptions, build_site, check_site
+from assosite.problems.report import BuildReport
 
 DATA = Path(__file__).parent / "data"
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)

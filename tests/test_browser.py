@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from assosite.build import BuildOptions, build_site
+from assosite.build.site import BuildOptions, build_site
 from assosite.federation.runner import FederationOptions, run_federation
-from assosite.federation.scaffold import init_federation
-from assosite.scaffold import init_site
+from assosite.scaffold.federation import init_federation
+from assosite.scaffold.site import init_site
 
 ROOT = Path(__file__).parent.parent
 NODE_MODULES = Path(os.environ.get("ASSOSITE_NODE_MODULES", ROOT / ".cache/npm/node_modules"))

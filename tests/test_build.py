@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assosite import content as content_module
-from assosite.errors import BuildError, ContentError
+from assosite.problems.errors import BuildError, ContentError
+from assosite.reading import items as content_module
 
 NEWS = """---
 title: {title}
@@ -147,7 +147,7 @@ def test_crash_leaves_previous_output_identical(make_site, build, monkeypatch) -
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("assosite.pipeline.parse_item", broken)
+    monkeypatch.setattr("assosite.plugin.handlers.parse_item", broken)
     with pytest.raises(RuntimeError):
         build(site, reuse=False)  # same files: only a full build reaches the bug
     assert snapshot(site / "output") == before
@@ -163,7 +163,7 @@ def test_template_error_is_reported_and_output_kept(make_site, build, tmp_path) 
     theme = site / "montheme"
     import shutil  # noqa: PLC0415
 
-    from assosite.resources import theme_path  # noqa: PLC0415
+    from assosite.config.resources import theme_path  # noqa: PLC0415
 
     shutil.copytree(theme_path("default"), theme)
     (theme / "templates" / "news.html").write_text("{% if %}\n", encoding="utf-8")

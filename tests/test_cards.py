@@ -12,13 +12,30 @@ from conftest import BASE_CONFIG, NOW
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops
 
-from assosite.build import BuildOptions, build_site
-from assosite.cardcache import CACHE_FOLDER, CardCache, draw, read_manifest
-from assosite.cards import HEIGHT, WIDTH, CardSpec, card_colours, encode_card, render_card
-from assosite.cardtext import BOLD, FALLBACKS, FONT_DIR, REGULAR, TextBox, clean, fit, runs, width
-from assosite.colours import contrast_ratio
-from assosite.errors import ConfigError
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.model.colours import contrast_ratio
+from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw, read_manifest
+from assosite.outputs.cards.draw import (
+    HEIGHT,
+    WIDTH,
+    CardSpec,
+    card_colours,
+    encode_card,
+    render_card,
+)
+from assosite.outputs.cards.text import (
+    BOLD,
+    FALLBACKS,
+    FONT_DIR,
+    REGULAR,
+    TextBox,
+    clean,
+    fit,
+    runs,
+    width,
+)
+from assosite.problems.errors import ConfigError
+from assosite.scaffold.site import init_site
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "data" / "golden" / "cards"

@@ -77,7 +77,7 @@ def test_internal_error_exits_3_with_one_sentence(runner, make_site, monkeypatch
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("assosite.pipeline.parse_item", broken)
+    monkeypatch.setattr("assosite.plugin.handlers.parse_item", broken)
     result = runner.invoke(cli, ["build", str(site)])
     assert result.exit_code == 3
     assert result.stderr.strip() == (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assosite.colours import contrast_ratio
-from assosite.config import find_key_lines, load_config
-from assosite.errors import ConfigError
+from assosite.config.site import find_key_lines, load_config
+from assosite.model.colours import contrast_ratio
+from assosite.problems.errors import ConfigError
 
 
 def _codes(problems):

@@ -8,7 +8,7 @@ import sys
 
 from conftest import file_hashes
 
-from assosite.scaffold import init_site
+from assosite.scaffold.site import init_site
 
 
 def test_two_builds_in_two_processes_are_byte_identical(tmp_path) -> None:

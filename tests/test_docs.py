@@ -6,9 +6,9 @@ import ast
 import re
 from pathlib import Path
 
-from assosite import messages
 from assosite.cli import cli
-from assosite.content import COMMON_KEYS, LOCATION_KEYS, OWN_KEYS
+from assosite.problems import messages
+from assosite.reading.items import COMMON_KEYS, LOCATION_KEYS, OWN_KEYS
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -47,7 +47,7 @@ def test_every_content_key_is_documented() -> None:
 
 def test_every_schema_field_has_a_docstring() -> None:
     """Each field of the content model carries an attribute docstring."""
-    tree = ast.parse((ROOT / "assosite" / "schemas.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "assosite" / "model" / "items.py").read_text(encoding="utf-8"))
     for cls in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for i, node in enumerate(cls.body):
             if isinstance(node, ast.AnnAssign):
@@ -72,7 +72,7 @@ def test_editorial_guide_explains_every_rule() -> None:
 
 def test_json_format_documents_every_field() -> None:
     """docs/format-json.md names every field that check --format json writes."""
-    from assosite.report import BuildReport, Problem, Severity  # noqa: PLC0415
+    from assosite.problems.report import BuildReport, Problem, Severity  # noqa: PLC0415
 
     text = (ROOT / "docs" / "format-json.md").read_text(encoding="utf-8")
     report = BuildReport([Problem("AS203", Severity.ERROR, "a.md", 1, {})])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import BASE_CONFIG
 
-from assosite.readability import analyse, syllables
+from assosite.rules.readability import analyse, syllables
 
 W, S = "warning", "suggestion"
 LONG_SENTENCE = " ".join(["mot"] * 32) + "."
@@ -176,7 +176,7 @@ def test_rule_stays_quiet_on_good_content(code, make_site, check) -> None:
 
 def test_every_rule_of_the_catalogue_is_tested() -> None:
     """Each AS3xx code of the catalogue has a case here."""
-    from assosite import messages  # noqa: PLC0415
+    from assosite.problems import messages  # noqa: PLC0415
 
     assert {c for c in messages.CATALOGUE if c.startswith("AS3")} == set(CASES)
 
@@ -237,7 +237,7 @@ def test_french_syllables(word, count) -> None:
 
 def test_starter_triggers_no_editorial_finding(tmp_path, check) -> None:
     """The starter site is a model: not even a suggestion."""
-    from assosite.scaffold import init_site  # noqa: PLC0415
+    from assosite.scaffold.site import init_site  # noqa: PLC0415
 
     report = check(init_site(tmp_path / "starter"))
     assert report.problems == []

@@ -16,8 +16,8 @@ from test_starter import assert_sound
 from assosite.cli import cli
 from assosite.federation.report import Status
 from assosite.federation.runner import MANIFEST, FederationOptions, run_federation
-from assosite.federation.scaffold import init_federation
-from assosite.report import Severity
+from assosite.problems.report import Severity
+from assosite.scaffold.federation import init_federation
 
 HEALTHY = """\
 [federation]

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assosite.build import BuildOptions
-from assosite.config import load_config
+from assosite.build.site import BuildOptions
+from assosite.config.site import load_config
 from assosite.federation.config import load_federation
 from assosite.federation.runner import select_members
-from assosite.report import Severity
+from assosite.problems.report import Severity
 
 GOOD = """\
 [federation]
@@ -205,7 +205,7 @@ def test_a_member_build_unpickles_nothing_from_its_folder(make_site, build) -> N
 
 def test_a_members_pelicanconf_is_never_run(make_site, check) -> None:
     """A pelicanconf.py in a member's folder is reported (AS504) and never executed."""
-    from assosite.build import check_site  # noqa: PLC0415
+    from assosite.build.site import check_site  # noqa: PLC0415
 
     site = make_site({"pelicanconf.py": "raise SystemExit('ran')\n"})
     report = check_site(site, options=BuildOptions(federated=True))

@@ -10,8 +10,8 @@ import pytest
 from conftest import NOW
 from lxml import etree
 
-from assosite.build import BuildOptions, build_site
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.scaffold.site import init_site
 
 BASE = "https://demo.assosite.fr"
 

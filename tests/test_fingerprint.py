@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assosite.fingerprint import site_fingerprint, tree_files
+from assosite.build.fingerprint import site_fingerprint
+from assosite.cache.digests import tree_files
 
 
 @pytest.fixture

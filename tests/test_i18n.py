@@ -7,9 +7,9 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from jinja2.ext import babel_extract
 
-from assosite.build import BuildOptions, build_site
-from assosite.scaffold import init_site
-from assosite.social import CARD_WORDS
+from assosite.build.site import BuildOptions, build_site
+from assosite.outputs.cards.social import CARD_WORDS
+from assosite.scaffold.site import init_site
 
 THEME = Path(__file__).parent.parent / "themes" / "default"
 

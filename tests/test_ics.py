@@ -10,8 +10,8 @@ import vobject
 from conftest import NOW
 from icalendar import Calendar
 
-from assosite.build import BuildOptions, build_site
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.scaffold.site import init_site
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_calendar_serialised_with_shared_zones_is_icalendars_own_text() -> None:
 
     from icalendar import Calendar, Event  # noqa: PLC0415
 
-    from assosite.ics import TimezoneDefinitions  # noqa: PLC0415
+    from assosite.outputs.calendars import TimezoneDefinitions  # noqa: PLC0415
 
     zones = TimezoneDefinitions((dt.date(2024, 1, 1), dt.date(2028, 12, 31)))
     for _ in range(2):  # the second time, the zones' text comes from the build's memory

@@ -12,11 +12,11 @@ import lxml.html
 import pytest
 from PIL import ExifTags, Image, ImageCms
 
-from assosite.build import BuildOptions, build_site
-from assosite.errors import ConfigError
-from assosite.imagemarkup import content_reference
-from assosite.report import Severity
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.images.markup import content_reference
+from assosite.problems.errors import ConfigError
+from assosite.problems.report import Severity
+from assosite.scaffold.site import init_site
 
 E, W = Severity.ERROR, Severity.WARNING
 CONFIG = """\

@@ -10,9 +10,9 @@ from conftest import NOW
 from test_build import md_event, md_news
 
 from assosite.cli import cli
-from assosite.errors import ContentError
-from assosite.incremental import valid_until
-from assosite.schemas import as_instant
+from assosite.model.items import as_instant
+from assosite.model.validity import valid_until
+from assosite.problems.errors import ContentError
 
 
 def _stamp(output) -> int:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assosite import messages
-from assosite.report import BuildReport, Problem, Severity, format_problem, format_summary
+from assosite.problems import messages
+from assosite.problems.report import BuildReport, Problem, Severity, format_problem, format_summary
 
 ROOT = Path(__file__).parent.parent
 

@@ -93,9 +93,10 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
     )
     assert (site / "assosite.toml").is_file()
     code = (
-        "from assosite.resources import theme_path, starter_path;"
+        "from assosite.config.resources import theme_path, starter_path;"
         "print(theme_path('default')); print(starter_path());"
-        "from assosite.resources import federation_starter_path; print(federation_starter_path())"
+        "from assosite.config.resources import federation_starter_path;"
+        "print(federation_starter_path())"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

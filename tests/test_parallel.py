@@ -11,9 +11,9 @@ import pytest
 from conftest import file_hashes
 from test_build import md_news
 
-from assosite import parallel
-from assosite.errors import BuildError
-from assosite.resources import theme_path
+from assosite.config.resources import theme_path
+from assosite.plugin import parallel
+from assosite.problems.errors import BuildError
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="forks on Linux only")
 
@@ -84,8 +84,8 @@ def test_no_second_process_for_a_small_site(make_site, build) -> None:
 
 
 def _state_for(site: Path):
-    from assosite.config import load_config  # noqa: PLC0415
-    from assosite.state import BuildState  # noqa: PLC0415
+    from assosite.config.site import load_config  # noqa: PLC0415
+    from assosite.outputs.state import BuildState  # noqa: PLC0415
 
     config, _ = load_config(site)
     return BuildState(config=config)

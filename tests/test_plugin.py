@@ -8,7 +8,7 @@ import io
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from assosite.state import STATE_KEY
+from assosite.outputs.state import STATE_KEY
 
 
 def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:

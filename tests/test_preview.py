@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import NOW, file_hashes
 from test_build import md_event, md_news
 
-from assosite.build import BuildOptions, build_site
-from assosite.preview import PreviewMemory
+from assosite.build.site import BuildOptions, build_site
+from assosite.plugin.preview import PreviewMemory
 
 URL = "http://127.0.0.1:8123"
 
@@ -84,7 +84,7 @@ def test_failed_preview_build_makes_the_next_one_full(make_site, monkeypatch, tm
     """After a build that crashed half-way, the preview renders everything again."""
     import pytest  # noqa: PLC0415
 
-    from assosite import editorial  # noqa: PLC0415
+    from assosite.rules import editorial  # noqa: PLC0415
 
     site = _site(make_site)
     memory = PreviewMemory()

@@ -96,7 +96,7 @@ def test_netlify_sends_strict_security_headers() -> None:
 
 def test_init_copies_the_recipes(tmp_path) -> None:
     """A new site gets the three recipes and the pinned requirements."""
-    from assosite.scaffold import init_site  # noqa: PLC0415
+    from assosite.scaffold.site import init_site  # noqa: PLC0415
 
     site = init_site(tmp_path / "site")
     for name in (

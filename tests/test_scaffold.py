@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assosite.errors import AssositeError
-from assosite.scaffold import new_item
+from assosite.problems.errors import AssositeError
+from assosite.scaffold.site import new_item
 
 NOW = dt.datetime(2026, 11, 23, 23, 30, tzinfo=dt.UTC)  # already the 24th in Paris
 

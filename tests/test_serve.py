@@ -7,7 +7,7 @@ import threading
 import time
 import urllib.request
 
-from assosite.serve import serve_site
+from assosite.build.serve import serve_site
 
 NEWS = "---\ntitle: {title}\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n"
 

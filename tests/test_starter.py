@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assosite.build import BuildOptions, build_site
-from assosite.scaffold import init_site
+from assosite.build.site import BuildOptions, build_site
+from assosite.scaffold.site import init_site
 
 
 @pytest.fixture(scope="module")

@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assosite.config import SECTIONS, find_key_lines, merge_tables, syntax_problem
-from assosite.config import _field as setting
-from assosite.content import slugify
-from assosite.report import Problem, make_problem
-from assosite.urls import site_paths
-from assosite.validation import CONFIG_NAME, Checker
+from assosite.config.checks import CONFIG_NAME, Checker
+from assosite.config.site import SECTIONS, find_key_lines, merge_tables, syntax_problem
+from assosite.config.site import _field as setting
+from assosite.model.urls import site_paths, slugify
+from assosite.problems.report import Problem, make_problem
 
 FEDERATION_NAME = "federation.toml"
 LAYOUTS = ("subpaths", "separate")

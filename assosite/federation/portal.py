@@ -4,7 +4,7 @@ The portal is a generated site folder (``.cache/assosite/portal`` in the federat
 an ``assosite.toml`` made from ``federation.toml``, the federation's own ``content/``
 (pages, news, logo), the members' logos, and ``portal.json``: the directory and the
 items each member's last successful build exported. It goes through the same
-pipeline and theme as any site (:mod:`assosite.federation.network` adds its pages).
+pipeline and theme as any site (:mod:`assosite.outputs.portal` adds its pages).
 In the ``subpaths`` layout its files are laid over the federation's output entry by
 entry, so the members' folders are never touched.
 """
@@ -18,14 +18,14 @@ from pathlib import Path
 
 import tomli_w
 
-from assosite.build import MARKER, BuildOptions, build_site
-from assosite.config import merge_tables
+from assosite.build.fingerprint import site_fingerprint
+from assosite.build.site import MARKER, BuildOptions, build_site
+from assosite.config.checks import CONFIG_NAME, is_inside
+from assosite.config.site import merge_tables
 from assosite.federation.config import FederationConfig, Member
-from assosite.federation.items import Published, read_published
-from assosite.federation.network import PORTAL_DATA, PORTAL_KEY, MemberCard
-from assosite.fingerprint import site_fingerprint
-from assosite.report import BuildReport, make_problem
-from assosite.validation import CONFIG_NAME, is_inside
+from assosite.outputs.exports import Published, read_published
+from assosite.outputs.portal import PORTAL_DATA, PORTAL_KEY, MemberCard
+from assosite.problems.report import BuildReport, make_problem
 
 STAGING = ".assosite-portal"
 LOGOS = "images/membres"

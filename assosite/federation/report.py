@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from assosite.report import BuildReport, Problem, Severity
+from assosite.problems.report import BuildReport, Problem, Severity
 
 
 class Status(enum.StrEnum):

@@ -1,14 +1,13 @@
 """Build (or check) every member of a federation, each in its own child process, then the portal.
 
-Pelican keeps state for the whole process, so each member runs as
-``assosite build <member> --federated …`` in its own child process
-(:mod:`~assosite.federation.children`), over a pool sized to the CPUs; one member's
+Pelican keeps state for the whole process, so each member's build runs in its own
+child process (:mod:`~assosite.federation.children`), over a pool sized to the CPUs; one member's
 configuration error, content error, crash or timeout is reported and never stops the
 others, and its previous output stays (the child only
 swaps its folder in on success). A member whose inputs did not change since its last
 successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
 output's manifest) and whose build is still valid (no event of its started or ended,
-no midnight passed since: see :mod:`assosite.incremental`) is not rebuilt.
+no midnight passed since: see :mod:`assosite.build.incremental`) is not rebuilt.
 ``--shard i/n`` splits the members across CI runners: member ``k`` (in ``id``
 order) goes to shard ``k mod n + 1``.
 """
@@ -30,14 +29,14 @@ from zoneinfo import ZoneInfo
 
 import tomli_w
 
-from assosite.build import MARKER, check_output, reference_time
-from assosite.errors import AssositeError, ConfigError
-from assosite.federation.children import run_command
+from assosite.build.fingerprint import site_fingerprint
+from assosite.build.site import MARKER, BuildOptions, check_output, reference_time
+from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_member
 from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
 from assosite.federation.portal import build_portal
 from assosite.federation.report import FederationReport, MemberResult, Status
-from assosite.fingerprint import site_fingerprint
-from assosite.report import BuildReport, Problem, Severity, make_problem
+from assosite.problems.errors import AssositeError, ConfigError
+from assosite.problems.report import BuildReport, Problem, Severity, make_problem
 
 MANIFEST = ".assosite-federation.json"
 
@@ -158,9 +157,9 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
     results: dict[str, MemberResult] = {}
     known = manifest.setdefault("members", {})
     with tempfile.TemporaryDirectory(prefix="assosite-federation-") as scratch:
-        jobs: list[tuple[Member, list[str], str]] = []
+        jobs: list[tuple[Member, MemberJob, str]] = []
         for member in members:
-            args, layers = _child_args(config, member, output, Path(scratch), options.check)
+            job, layers = _member_job(config, member, output, Path(scratch), now, options.check)
             fingerprint = site_fingerprint(member.path, layers, skip=[output])
             previous = known.get(member.id, {})
             folder = output / config.folder(member)
@@ -174,14 +173,14 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
                     member.id, Status.UNCHANGED, previous.get("items", 0), published=True
                 )
                 continue
-            jobs.append((member, args, fingerprint))
+            jobs.append((member, job, fingerprint))
         total, done = len(members), len(results)
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp()))}
         workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs) or 1))
         with ThreadPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(_run_child, config, member, args, env, options.check): (member, fp)
-                for member, args, fp in jobs
+                pool.submit(_run_child, config, member, job, env): (member, fp)
+                for member, job, fp in jobs
             }
             for future in as_completed(futures):
                 member, fingerprint = futures[future]
@@ -199,59 +198,60 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
     return [results[m.id] for m in members]
 
 
-def _child_args(
-    config: FederationConfig, member: Member, output: Path, scratch: Path, check: bool
-) -> tuple[list[str], bytes]:
-    """Return the child's command line and the bytes of the settings it is given."""
-    defaults = tomli_w.dumps(config.member_defaults(member)).encode()
-    overrides = tomli_w.dumps(config.member_overrides(member)).encode()
-    (scratch / f"{member.id}.defaults.toml").write_bytes(defaults)
-    (scratch / f"{member.id}.overrides.toml").write_bytes(overrides)
-    args = [
-        "check" if check else "build",
-        str(member.path),
-        "--defaults",
-        str(scratch / f"{member.id}.defaults.toml"),
-        "--overrides",
-        str(scratch / f"{member.id}.overrides.toml"),
-        "--report-json",
-        str(scratch / f"{member.id}.report.json"),
-        "--federated",
+def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
+    config: FederationConfig,
+    member: Member,
+    output: Path,
+    scratch: Path,
+    now: dt.datetime,
+    check: bool,
+) -> tuple[MemberJob, bytes]:
+    """Return the member's build and the bytes of the settings it is given."""
+    defaults = config.member_defaults(member)
+    overrides = config.member_overrides(member)
+    trust = config.federation.trust_member_html
+    options = BuildOptions(
+        output=None if check else output / config.folder(member),
+        now=now,
+        defaults=defaults,
+        overrides=overrides,
+        federated=True,
+        trust_html=trust,
         # Compiled templates are shared by the members, in the federation's own cache
         # (never in a member's folder, which its author controls).
-        "--code-cache",
-        str(config.root / ".cache" / "assosite"),
-    ]
-    trust = config.federation.trust_member_html
-    if trust:
-        args.append("--trust-html")
-    if not check:
-        args += ["--output", str(output / config.folder(member))]
-    return args, defaults + b"\0" + overrides + f"\0{trust}".encode()
+        code_cache=config.root / ".cache" / "assosite",
+    )
+    job = MemberJob(
+        site=member.path,
+        options=options,
+        check=check,
+        result=scratch / f"{member.id}.report.json",
+        stderr=scratch / f"{member.id}.stderr",
+    )
+    layers = tomli_w.dumps(defaults).encode() + b"\0" + tomli_w.dumps(overrides).encode()
+    return job, layers + f"\0{trust}".encode()
 
 
 def _run_child(
-    config: FederationConfig, member: Member, args: list[str], env: dict[str, str], check: bool
+    config: FederationConfig, member: Member, job: MemberJob, env: dict[str, str]
 ) -> MemberResult:
     """Run one member's child process and turn its JSON report into a result."""
     started = time.perf_counter()
-    report_path = Path(args[args.index("--report-json") + 1])
-    stderr = report_path.with_suffix(".stderr")
-    code = run_command(args, env, config.federation.timeout, stderr)
+    code = run_member(job, env, config.federation.timeout)
+    seconds = time.perf_counter() - started
     if code is None:
-        seconds = time.perf_counter() - started
         problem = make_problem("AS531", member.source, 0, seconds=config.federation.timeout)
         return MemberResult(member.id, Status.TIMEOUT, seconds=seconds, problems=(problem,))
-    seconds = time.perf_counter() - started
-    data = _read_json(report_path)
-    if data is None or code not in (0, 1):
+    data = _read_json(job.result)
+    if data is None or code not in (SUCCEEDED, FAILED):
+        stderr = job.stderr
         lines = stderr.read_text("utf-8", "replace").strip().splitlines() if stderr.exists() else []
         detail = lines[-1] if lines else f"exit code {code}"
         problem = make_problem("AS530", member.source, 0, detail=detail)
         return MemberResult(member.id, Status.CRASHED, seconds=seconds, problems=(problem,))
     problems = tuple(_problem(member, p) for p in data.get("problems", []))
-    status = Status.CHECKED if check else Status.BUILT
-    if code != 0:
+    status = Status.CHECKED if job.check else Status.BUILT
+    if code != SUCCEEDED:
         status = Status.FAILED
     return MemberResult(
         member.id,

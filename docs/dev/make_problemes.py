@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assosite import messages
+from assosite.problems import messages
 
 HEADER = """# Les problèmes signalés par assosite
 

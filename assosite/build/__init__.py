@@ -1,0 +1,4 @@
+"""One site build from start to finish.
+
+Staging, the no-change shortcut, fingerprints, and the preview server.
+"""

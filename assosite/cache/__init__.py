@@ -1,0 +1,4 @@
+"""Persistent caches in ``.cache/assosite``.
+
+Keys from content digests, results, texts, and files linked into the output.
+"""

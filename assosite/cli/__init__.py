@@ -1,0 +1,505 @@
+"""The ``assosite`` command: options, help texts, output and exit codes. No business logic.
+
+Exit codes: 0 success; 1 content or configuration errors (warnings too with
+``--strict``); 2 usage error; 3 internal error (one sentence, the traceback only
+with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assosite import __version__
+from assosite.build.site import BuildOptions, build_site, check_site
+from assosite.config.site import load_config
+from assosite.federation.report import STATUS_WORDS, FederationReport, format_closing, format_table
+from assosite.federation.runner import FederationOptions, run_federation
+from assosite.problems.errors import AssositeError
+from assosite.problems.report import BuildReport, format_problem, format_summary
+from assosite.scaffold.federation import init_federation
+from assosite.scaffold.site import TYPE_FOLDERS, init_site, new_item
+
+INTERNAL_ERROR = {
+    "fr": "Erreur interne d'assosite — relancez avec --debug et signalez-la.",
+    "en": "Internal assosite error — run again with --debug and report it.",
+}
+_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
+
+
+def pick_language(option: str | None) -> str:
+    """Return ``fr`` or ``en``: ``--lang``, then ``ASSOSITE_LANG``, then ``LANG``."""
+    if option:
+        return option
+    env = os.environ.get("ASSOSITE_LANG", "").lower()
+    if env in ("fr", "en"):
+        return env
+    return "en" if os.environ.get("LANG", "").lower().startswith("en") else "fr"
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--lang`` and ``--debug`` and turn failures into messages and exit codes."""
+
+    @click.option(
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        default=None,
+        help="Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG peuvent choisir en).",
+    )
+    @click.option(
+        "--debug",
+        is_flag=True,
+        help="Affiche les détails techniques (et la trace Python d'une erreur interne).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, lang: str | None, debug: bool, **kwargs: Any) -> Any:
+        lang = pick_language(lang)
+        try:
+            return func(*args, lang=lang, debug=debug, **kwargs)
+        except AssositeError as exc:
+            if exc.report is not None:
+                show_report(exc.report, lang, strict=kwargs.get("strict", False))
+            elif str(exc):
+                click.echo(str(exc), err=True)
+            sys.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except Exception:  # noqa: BLE001 (the one place that turns bugs into exit 3)
+            if debug:
+                traceback.print_exc()
+            click.echo(INTERNAL_ERROR[lang], err=True)
+            sys.exit(3)
+
+    return wrapper
+
+
+def show_report(
+    report: BuildReport, lang: str, *, strict: bool = False, check: bool = False
+) -> None:
+    """Print every problem (coloured on a terminal) and the closing summary."""
+    for problem in report.sorted():
+        text = format_problem(problem, lang)
+        first, _, rest = text.partition("\n")
+        colour = _SEVERITY_COLOURS[str(problem.severity)]
+        click.echo(click.style(first, fg=colour, bold=True) + "\n" + rest + "\n")
+    if check and report.problems:
+        counts = ", ".join(f"{code} ×{n}" for code, n in report.counts_by_code().items())
+        click.echo(("By rule: " if lang == "en" else "Par règle\u00a0: ") + counts)
+    click.echo(format_summary(report, lang, strict=strict, check=check))
+
+
+_PROGRESS_WORDS = {
+    "fr": {"read": "Lecture des fichiers :", "write": "Écriture des pages après lecture de"},
+    "en": {"read": "Reading files:", "write": "Writing pages after reading"},
+}
+
+
+class _Progress:
+    """Shows, on a terminal, what a build is doing once it lasts more than two seconds.
+
+    The build reports its phase and count; a small ticker thread repaints one status
+    line every half second, so the writing phase (which reports rarely) shows too.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.enabled = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.words = _PROGRESS_WORDS[lang]
+        self.status = ("read", 0, 0)
+        self.shown = False
+        self.stop = threading.Event()
+        if self.enabled:
+            threading.Thread(target=self._tick, daemon=True).start()
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        self.status = (phase, done, total)
+
+    def _tick(self) -> None:
+        while not self.stop.wait(0.5):
+            seconds = time.monotonic() - self.started
+            if seconds < 2:
+                continue
+            phase, done, total = self.status
+            click.echo(
+                f"\r{self.words[phase]} {done}/{total} ({seconds:.0f} s)", nl=False, err=True
+            )
+            self.shown = True
+
+    def close(self) -> None:
+        self.stop.set()
+        if self.shown:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="assosite")
+def cli() -> None:
+    """Assosite : des sites d'association accessibles, légers et sans traceur.
+
+    Commencez par « assosite init mon-site », puis « assosite serve mon-site ».
+    """
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Copie même si le dossier contient déjà des fichiers (ceux du site de "
+    "départ sont remplacés, les autres gardés).",
+)
+@lang_option
+def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
+    """Crée un nouveau site dans DIRECTORY à partir du site de départ."""
+    init_site(directory, force=force)
+    if lang == "en":
+        click.echo(f"Site created in {directory}. Next: assosite serve {directory}")
+    else:
+        click.echo(f"Site créé dans {directory}. Ensuite : assosite serve {directory}")
+
+
+@cli.command()
+@click.argument("kind", metavar="TYPE", type=click.Choice(sorted(TYPE_FOLDERS)))
+@click.argument("title")
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Dossier du site.",
+)
+@click.option("--start", help="Début d'un événement, par exemple « 2026-03-14 18:30 ».")
+@lang_option
+def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: bool) -> None:
+    """Crée un fichier de contenu TYPE (news, event, testimony, page) intitulé TITLE."""
+    config, _ = load_config(site)
+    timezone = config.site.timezone if config else "Europe/Paris"
+    path = new_item(site, kind, title, timezone=timezone, start=start)
+    shown = path.relative_to(site).as_posix()
+    click.echo(f"Created {shown}" if lang == "en" else f"Fichier créé : {shown}")
+
+
+_SITE = click.argument(
+    "site", type=click.Path(file_okay=False, exists=True, path_type=Path), default="."
+)
+
+
+def _layers(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the options a federation gives each member's build or check."""
+    _file = click.Path(dir_okay=False, path_type=Path)
+    for option in (
+        click.option(
+            "--defaults", type=_file, help="Réglages TOML sous ceux du site (le site gagne)."
+        ),
+        click.option("--overrides", type=_file, help="Réglages TOML par-dessus ceux du site."),
+        click.option(
+            "--report-json", type=_file, help="Écrit aussi le rapport JSON dans ce fichier."
+        ),
+        click.option(
+            "--federated",
+            is_flag=True,
+            hidden=True,
+            help="Membre d'une fédération : réglages de données seulement, rien hors du site.",
+        ),
+        click.option(
+            "--code-cache",
+            type=click.Path(file_okay=False, path_type=Path),
+            hidden=True,
+            help="Dossier où garder les gabarits compilés (celui de la fédération).",
+        ),
+        click.option(
+            "--trust-html",
+            is_flag=True,
+            hidden=True,
+            help="Avec --federated : garde le HTML du Markdown tel quel (sinon il est nettoyé).",
+        ),
+    ):
+        func = option(func)
+    return func
+
+
+def _layer_options(options: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "defaults": options["defaults"],
+        "overrides": options["overrides"],
+        "federated": options["federated"],
+        "trust_html": options["trust_html"] or not options["federated"],
+        "code_cache": options["code_cache"],
+    }
+
+
+def _write_json(path: Path | None, report: BuildReport, lang: str, strict: bool) -> None:
+    if path is not None:
+        path.write_text(report.to_json(lang, strict), encoding="utf-8")
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Dossier de sortie (par défaut : output/ dans le site).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Les avertissements bloquent aussi la publication (code de sortie 1).",
+)
+@click.option(
+    "--ignore-cache",
+    is_flag=True,
+    help="Reconstruit tout, même si rien n'a changé depuis la dernière construction.",
+)
+@_layers
+@lang_option
+def build(
+    site: Path,
+    output: Path | None,
+    strict: bool,
+    ignore_cache: bool,
+    lang: str,
+    debug: bool,
+    **layers: Any,
+) -> None:
+    """Construit le site SITE (le dossier courant par défaut)."""
+    progress = _Progress(lang)
+    options = BuildOptions(
+        output=output,
+        strict=strict,
+        progress=progress,
+        reuse=not ignore_cache,
+        **_layer_options(layers),
+    )
+    try:
+        report = build_site(site, options)
+    except AssositeError as exc:
+        if exc.report is not None:
+            _write_json(layers["report_json"], exc.report, lang, strict)
+        raise
+    finally:
+        progress.close()
+    _write_json(layers["report_json"], report, lang, strict)
+    show_report(report, lang, strict=strict)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text pour les personnes, json pour les outils.",
+)
+@click.option("--strict", is_flag=True, help="Les avertissements donnent aussi le code 1.")
+@_layers
+@lang_option
+def check(
+    site: Path, output_format: str, strict: bool, lang: str, debug: bool, **layers: Any
+) -> None:
+    """Vérifie le contenu et la configuration sans construire le site."""
+    try:
+        report = check_site(site, options=BuildOptions(**_layer_options(layers)))
+    except AssositeError as exc:
+        if exc.report is not None:
+            _write_json(layers["report_json"], exc.report, lang, strict)
+        if output_format != "json" or exc.report is None:
+            raise
+        click.echo(exc.report.to_json(lang, strict))
+        sys.exit(exc.exit_code)
+    _write_json(layers["report_json"], report, lang, strict)
+    if output_format == "json":
+        click.echo(report.to_json(lang, strict))
+    else:
+        show_report(report, lang, strict=strict, check=True)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+@cli.command()
+@_SITE
+@click.option(
+    "--port",
+    "-p",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    help="Port de l'aperçu sur 127.0.0.1.",
+)
+@lang_option
+def serve(site: Path, port: int, lang: str, debug: bool) -> None:
+    """Construit le site, l'affiche sur 127.0.0.1 et le reconstruit à chaque modification."""
+    from assosite.build.serve import serve_site  # noqa: PLC0415 (watchfiles loads only here)
+
+    def on_build(report: BuildReport) -> None:
+        show_report(report, lang)
+
+    serve_site(
+        site, port, on_build=on_build, on_error=lambda exc: _show_error(exc, lang), lang=lang
+    )
+
+
+def _show_error(exc: AssositeError, lang: str) -> None:
+    if exc.report is not None:
+        show_report(exc.report, lang)
+
+
+@cli.group()
+def federation() -> None:
+    """Construit et vérifie tous les sites membres d'une fédération (federation.toml)."""
+
+
+_FEDERATION = click.argument(
+    "root", type=click.Path(file_okay=False, exists=True, path_type=Path), default="."
+)
+
+
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is None:
+        return None
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit() and 1 <= int(index) <= int(count)):
+        raise click.BadParameter("i/n, 1 ≤ i ≤ n (1/2)")
+    return int(index), int(count)
+
+
+def _member_progress(lang: str) -> Callable[[Any], None] | None:
+    if not sys.stderr.isatty():
+        return None
+    words = STATUS_WORDS[lang]
+
+    def show(result: Any, done: int, total: int) -> None:
+        line = f"\r\033[K[{done}/{total}] {result.id} : {words[result.status]}"
+        click.echo(line, nl=False, err=True)
+        if done == total:
+            click.echo("\r\033[K", nl=False, err=True)
+
+    return show
+
+
+def _show_federation(report: FederationReport, lang: str) -> None:
+    problems = report.all_problems()
+    if problems.problems:
+        show_report(problems, lang)
+    click.echo(format_table(report, lang))
+    click.echo(format_closing(report, lang))
+    sys.exit(1 if report.failed() else 0)
+
+
+_MEMBER_OPTIONS = (
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(1),
+        help="Membres construits en même temps (par défaut : un par processeur).",
+    ),
+    click.option("--only", help="Seulement ces membres : identifiants séparés par des virgules."),
+    click.option(
+        "--shard",
+        callback=_shard,
+        help="Seulement la part i sur n des membres (i/n, pour répartir les membres "
+        "entre plusieurs machines).",
+    ),
+)
+
+
+def _member_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in _MEMBER_OPTIONS:
+        func = option(func)
+    return func
+
+
+def _only(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+@federation.command("build")
+@_FEDERATION
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Dossier de sortie (par défaut : output/ dans la fédération).",
+)
+@_member_options
+@click.option(
+    "--portal-only",
+    is_flag=True,
+    help="Reconstruit seulement le portail, à partir des sorties des membres déjà là.",
+)
+@lang_option
+def federation_build(
+    root: Path,
+    output: Path | None,
+    jobs: int | None,
+    only: str | None,
+    shard: tuple[int, int] | None,
+    portal_only: bool,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Construit chaque membre (un processus chacun) puis le portail de la fédération ROOT."""
+    options = FederationOptions(
+        output=output,
+        jobs=jobs,
+        only=_only(only),
+        shard=shard,
+        portal=True if portal_only else None,
+        members=not portal_only,
+        progress=_member_progress(lang),
+    )
+    _show_federation(run_federation(root, options), lang)
+
+
+@federation.command("check")
+@_FEDERATION
+@_member_options
+@lang_option
+def federation_check(
+    root: Path,
+    jobs: int | None,
+    only: str | None,
+    shard: tuple[int, int] | None,
+    lang: str,
+    debug: bool,
+) -> None:
+    """Vérifie federation.toml et le contenu de chaque membre sans rien construire."""
+    options = FederationOptions(
+        jobs=jobs, only=_only(only), shard=shard, check=True, progress=_member_progress(lang)
+    )
+    _show_federation(run_federation(root, options), lang)
+
+
+@federation.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Copie même si le dossier contient déjà des fichiers.")
+@lang_option
+def federation_init(directory: Path, force: bool, lang: str, debug: bool) -> None:
+    """Crée dans DIRECTORY une fédération d'exemple avec trois membres."""
+    init_federation(directory, force=force)
+    if lang == "en":
+        click.echo(
+            f"Federation created in {directory}. Next: assosite federation build {directory}"
+        )
+    else:
+        click.echo(
+            f"Fédération créée dans {directory}. Ensuite : assosite federation build {directory}"
+        )
+
+
+def main() -> None:
+    """Entry point of the ``assosite`` command."""
+    cli()

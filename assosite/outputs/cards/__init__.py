@@ -1,0 +1,1 @@
+"""Social cards: text fitting, drawing, the card cache and the ``og:``/``twitter:`` tags."""

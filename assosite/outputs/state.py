@@ -1,0 +1,87 @@
+"""The state of one build, shared by the plugin's handlers through Pelican's settings.
+
+Pelican keeps its own state for the whole process; assosite keeps none. Each build
+creates one :class:`BuildState` and passes it under the private setting
+``ASSOSITE_STATE``; the handlers find it there (or create one for a plain
+``pelican`` run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assosite.config.site import SiteConfig
+from assosite.problems.report import BuildReport
+from assosite.reading.fields import ParseContext
+
+STATE_KEY = "ASSOSITE_STATE"  # the private setting that carries the build's state
+
+
+@dataclass(slots=True)
+class BuildState:
+    """Everything one build shares between its steps.
+
+    Attributes:
+        config: the validated site configuration.
+        report: where every problem goes.
+        now: the reference instant (upcoming vs past events, expiry, consent).
+        progress: called with (phase, files read so far) while building; may be None.
+        files_read: how many content files the reader has handed over.
+        headers: the reader's result of each file, by path (lines of keys).
+        crashes: bugs caught inside Pelican's signal handlers, raised after the run.
+        markdown: the one Markdown instance of the build, shared by every reader.
+        translations: the theme's catalogue for the site language (gettext API).
+        valid_until: the instant until which the same inputs build the same site.
+        preview: the preview server's memory of its last build (``assosite serve``).
+        texts: the reader's cache of parsed texts (None: every file is parsed).
+        generators: Pelican's generators of this build, once the content is read.
+        item_writer: the process writing the item pages (see assosite.parallel).
+        item_generator: Pelican's articles generator, whose templates write them.
+        preview_base: what every page of this build depends on (see assosite.preview).
+        federated: built as a federation member (see ``BuildOptions.federated``).
+        trust_html: raw HTML in Markdown is kept as written (else sanitised).
+        extra_nav: navigation entries a generator adds after the home link (portal).
+    """
+
+    config: SiteConfig
+    report: BuildReport = field(default_factory=BuildReport)
+    now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    progress: Callable[[str, int], None] | None = None
+    files_read: int = 0
+    headers: dict[str, Any] = field(default_factory=dict)
+    crashes: list[BaseException] = field(default_factory=list)
+    markdown: Any = None
+    translations: Any = None
+    valid_until: dt.datetime | None = None
+    preview: Any = None
+    texts: Any = None
+    generators: list[Any] = field(default_factory=list)
+    item_writer: Any = None
+    item_generator: Any = None
+    preview_base: str = ""
+    federated: bool = False
+    trust_html: bool = True
+    extra_nav: list[Any] = field(default_factory=list)
+
+    @property
+    def parse_context(self) -> ParseContext:
+        """What :func:`assosite.reading.items.parse_item` needs."""
+        return ParseContext(
+            content_path=self.config.content_path,
+            timezone=self.config.site.timezone,
+            now=self.now,
+        )
+
+    @property
+    def root(self) -> Path:
+        """The site folder."""
+        return self.config.root
+
+
+def state_of(settings: dict[str, Any]) -> BuildState | None:
+    """Return the build state stored in ``settings``, if any."""
+    return settings.get(STATE_KEY)

@@ -1,0 +1,384 @@
+"""The steps assosite adds to a Pelican build, one function per signal.
+
+read each file into a typed item (or skip it and report why) → drop duplicate
+addresses → run the editorial rules and sort the lists → add assosite's output
+generators. Handlers never raise for a content problem: they record a Problem and
+set ``status = "skip"`` (STYLE.md §3).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from pelican.contents import Author, Tag
+from pelican.settings import DEFAULT_CONFIG
+
+from assosite.cache.results import ResultCache
+from assosite.cache.texts import TextCache
+from assosite.config.site import SECTIONS, config_from_data
+from assosite.images.library import library_of
+from assosite.model.urls import site_paths
+from assosite.model.validity import valid_until
+from assosite.outputs.calendars import calendar_past
+from assosite.outputs.listings import Home, collect, link_neighbours, navigation
+from assosite.outputs.state import STATE_KEY, BuildState, state_of
+from assosite.plugin import parallel
+from assosite.plugin.generators import GENERATORS
+from assosite.plugin.preview import PreviewWriter, page_base
+from assosite.plugin.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
+from assosite.plugin.settings import pelican_overrides
+from assosite.problems.errors import ConfigError
+from assosite.problems.report import BuildReport, make_problem
+from assosite.problems.translations import load_translations
+from assosite.reading.items import folder_kind, parse_item
+from assosite.rules import editorial
+
+# Settings a plain ``pelicanconf.py`` may not own: assosite sets them when they still
+# have Pelican's default value (a site's own choice always wins).
+_KEEP_FROM_PELICANCONF = {
+    "PATH",
+    "OUTPUT_PATH",
+    "SITEURL",
+    "SITENAME",
+    "PLUGINS",
+    "ASSOSITE_ROOT",
+    "THEME",
+}
+
+
+def setup(pelican: Any) -> None:
+    """Make sure the build has its state; build it from ``ASSOSITE_*`` settings if not.
+
+    ``assosite build`` creates the state before Pelican starts; a plain ``pelican``
+    run reaches this point without one.
+    """
+    settings = pelican.settings
+    if state_of(settings) is None and _enabled(settings):
+        _state_from_pelicanconf(pelican)
+    if state_of(settings) is not None:
+        _prepare_reading(settings, state_of(settings))
+
+
+def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
+    """Process the content images, then open the reader's cache, before any file is read.
+
+    Texts show the images' final names and sizes, so the cache of texts is keyed by
+    them too (and by what else changes a text's HTML: Markdown settings, the site's
+    address, sanitising): a changed photo never leaves a text with its old name.
+    """
+    library = library_of(settings)
+    if library is not None and not library.processed:
+        library.process(state.report)
+    if state.federated:
+        return  # a member's .cache is written by its author: nothing is unpickled from it
+    images = library.digest() if library is not None else ""
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    state.texts = TextCache(state.root, *inputs)
+    parallel.parse_ahead(settings, state)
+
+
+def _state_from_pelicanconf(pelican: Any) -> None:
+    """Build the state of a plain ``pelican`` run from its ``ASSOSITE_*`` settings."""
+    settings = pelican.settings
+    root = Path(settings["PATH"]).resolve().parent
+    config, problems = config_from_data(root, _data_from_pelicanconf(settings))
+    if config is None:
+        raise ConfigError(
+            "assosite: " + "; ".join(p.message()[0] for p in problems), BuildReport(problems)
+        )
+    state = BuildState(config=config, report=BuildReport(list(problems)))
+    overrides = pelican_overrides(config, Path(settings["OUTPUT_PATH"]))
+    for key, value in overrides.items():
+        if key not in _KEEP_FROM_PELICANCONF and settings.get(key) == DEFAULT_CONFIG.get(key):
+            settings[key] = value
+    if _is_pelican_theme(settings.get("THEME", "")):
+        settings["THEME"] = pelican.theme = overrides["THEME"]
+    settings[STATE_KEY] = state
+
+
+def _enabled(settings: dict[str, Any]) -> bool:
+    """Return True when this Pelican build lists assosite among its plugins.
+
+    Signal handlers stay connected for the whole process, so a later build without
+    assosite still calls them: they must then do nothing.
+    """
+    return any("assosite" in str(name) for name in settings.get("PLUGINS") or [])
+
+
+def _is_pelican_theme(theme: str) -> bool:
+    """Return True for a theme bundled with Pelican (no assosite templates there)."""
+    bundled = Path(DEFAULT_CONFIG["THEME"]).resolve().parent
+    return not theme or Path(theme).resolve().parent == bundled
+
+
+def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Turn ``ASSOSITE_<TABLE>_<KEY>`` settings into assosite.toml-like tables."""
+    data: dict[str, dict[str, Any]] = {
+        "site": {
+            "name": settings.get("SITENAME", ""),
+            "url": settings.get("SITEURL") or "http://localhost:8000",
+            "language": settings.get("DEFAULT_LANG", "fr"),
+            "timezone": settings.get("TIMEZONE", "Europe/Paris"),
+        },
+    }
+    for key, value in settings.items():
+        if not key.startswith("ASSOSITE_") or key in (STATE_KEY, "ASSOSITE_ROOT"):
+            continue
+        rest = key.removeprefix("ASSOSITE_").lower()
+        for table in SECTIONS:
+            if rest.startswith(table + "_"):
+                data.setdefault(table, {})[rest.removeprefix(table + "_")] = value
+    return data
+
+
+def install_translations(generator: Any) -> None:
+    """Give the generator's templates ``_()`` in the site language (Babel catalogue)."""
+    state = state_of(generator.settings)
+    env = getattr(generator, "env", None)
+    if state is None or env is None:
+        return
+    env.install_gettext_translations(_translations(state, generator.settings), newstyle=True)
+
+
+def _translations(state: BuildState, settings: dict[str, Any]) -> Any:
+    """Return the theme's catalogue for the site language, read once per build."""
+    if state.translations is None:
+        state.translations = load_translations(Path(settings["THEME"]), state.config.site.language)
+    return state.translations
+
+
+def add_reader(readers: Any) -> None:
+    """Read Markdown files with assosite's reader (front matter and line numbers).
+
+    Pelican's signals live as long as the process: a later Pelican build that did not
+    enable assosite (no build state) keeps Pelican's own reader.
+    """
+    if state_of(readers.settings) is None:
+        return
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension] = AssositeReader
+
+
+def read_item(generator: Any, metadata: dict[str, Any]) -> None:
+    """Validate one file into a typed item; skip it (and report why) when it is invalid.
+
+    Pelican swallows a handler's exception into a vague log line, so a bug here is
+    kept in the state and raised again once Pelican returns (exit code 3).
+    """
+    header = metadata.get(SOURCE_KEY)
+    state = state_of(generator.settings)
+    if header is None or state is None:
+        return
+    try:
+        _read_item(generator, metadata, header, state)
+    except Exception as exc:  # noqa: BLE001 (re-raised by build.py after Pelican)
+        state.crashes.append(exc)
+        metadata["status"] = "skip"
+
+
+def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
+    state.files_read += 1
+    if state.progress is not None:
+        state.progress("read", state.files_read)
+    state.headers[header.path] = header
+    relative = (state.root / header.path).relative_to(state.config.content_path)
+    item, problems = parse_item(header, folder_kind(relative.as_posix()), state.parse_context)
+    state.report.extend(problems)
+    if item is None or item.status == "draft":
+        metadata["status"] = "skip"  # drafts are checked, never written
+        return
+    url = site_paths(state.config.site.language).item_url(item.kind, item.slug)
+    settings = generator.settings
+    metadata.update(
+        title=item.title,
+        slug=item.slug,
+        status=item.status,
+        url=url,
+        save_as=f"{url}index.html",
+        template=item.kind,
+        item=item,
+        kind=item.kind,
+        tags=[Tag(tag, settings) for tag in item.tags],
+        summary=html.escape(item.summary),
+    )
+    for key in ("date", "modified"):
+        if getattr(item, key) is not None:
+            metadata[key] = getattr(item, key)
+    if item.author:
+        metadata["author"] = Author(item.author, settings)
+
+
+def _drop_duplicates(contents: list[Any], state: BuildState, taken: dict[str, Any]) -> list[Any]:
+    """Keep the first content of each address (by file name); report the others."""
+    kept = []
+    for content in sorted(contents, key=lambda c: c.item.source if hasattr(c, "item") else ""):
+        item = getattr(content, "item", None)
+        if item is None:
+            kept.append(content)
+            continue
+        other = taken.get(content.url)
+        if other is not None:
+            header = state.headers[item.source]
+            key = "slug" if "slug" in header.lines else "title"
+            state.report.add(
+                make_problem(
+                    "AS211",
+                    item.source,
+                    header.line(key),
+                    url="/" + content.url,
+                    other=other.item.source,
+                    example=f"{item.slug}-2",
+                )
+            )
+            continue
+        taken[content.url] = content
+        kept.append(content)
+    return kept
+
+
+def drop_duplicate_articles(generator: Any) -> None:
+    """Report and drop news, events and testimonies whose address is already taken."""
+    state = state_of(generator.settings)
+    if state is None:
+        return
+    taken: dict[str, Any] = {}
+    for name in ("articles", "hidden_articles", "drafts"):
+        setattr(generator, name, _drop_duplicates(getattr(generator, name), state, taken))
+    generator.articles.sort(key=lambda a: a.date, reverse=True)
+
+
+def drop_duplicate_pages(generator: Any) -> None:
+    """Report and drop pages whose address is taken or reserved by the site's lists."""
+    state = state_of(generator.settings)
+    if state is None:
+        return
+    reserved = site_paths(state.config.site.language).reserved()
+    pages = []
+    for page in generator.pages:
+        item = getattr(page, "item", None)
+        first = page.url.split("/")[0]
+        if item is not None and first in reserved:
+            header = state.headers[item.source]
+            state.report.add(
+                make_problem(
+                    "AS225",
+                    item.source,
+                    header.line("slug" if "slug" in header.lines else "title"),
+                    value=first,
+                    url=f"/{first}/",
+                    example=f"{first}-asso",
+                )
+            )
+            continue
+        pages.append(page)
+    taken: dict[str, Any] = {}
+    for name, kept in (("pages", pages), ("hidden_pages", generator.hidden_pages)):
+        setattr(generator, name, _drop_duplicates(kept, state, taken))
+        generator.context[name] = getattr(generator, name)
+
+
+def finalize(generators: list[Any]) -> None:
+    """Run the editorial rules and prepare the lists, the navigation and the home page."""
+    if not generators:
+        return
+    state = state_of(generators[0].settings)
+    if state is None:
+        return
+    contents = []
+    for generator in generators:
+        contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
+    listings = collect(contents, state.now)
+    link_neighbours(listings)
+    published = [c for c in contents if hasattr(c, "item")]
+    state.report.items = len(published)
+    state.valid_until = valid_until(
+        (c.item for c in published),
+        state.now,
+        state.config.site.timezone,
+        calendar_past(state.config.calendar.past_months),
+    )
+    documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
+    if state.texts is not None:
+        state.texts.save()  # every file was read: what was not is gone or changed
+    findings = _editorial_cache(state)
+    state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
+    findings.save()
+    if state.progress is not None:
+        state.progress("write", state.files_read)
+    budget = state.config.editorial
+    state.generators = generators
+    context = generators[0].context
+    context["assosite"] = state.config
+    context["assosite_listings"] = listings
+    gettext = _translations(state, generators[0].settings).gettext
+    nav = navigation(listings, site_paths(state.config.site.language), gettext)
+    context["nav"] = [*nav[:1], *state.extra_nav, *nav[1:]]  # a portal adds its own lists
+    if state.preview is not None:
+        state.preview_base = page_base(context, generators[0].settings)
+    context["home"] = Home(
+        events=listings.upcoming[: budget.home_events],
+        news=listings.news[: budget.home_news],
+        testimonies=listings.testimonies[: budget.home_testimonies],
+    )
+
+
+def _editorial_cache(state: BuildState) -> ResultCache:
+    """Return the editorial findings of earlier builds (a preview keeps them loaded)."""
+    path = state.root / ".cache" / "assosite" / "editorial.json"
+    if state.preview is None:
+        return ResultCache(path)
+    if state.preview.findings is None or state.preview.findings.path != path:
+        state.preview.findings = ResultCache(path)
+    return state.preview.findings
+
+
+def _document(content: Any, state: BuildState) -> editorial.Document:
+    """Bundle a published item with its file's lines and its plain text."""
+    html_text = getattr(content, "_content", "") or ""
+    text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
+    return editorial.Document(content.item, state.headers[content.item.source], text)
+
+
+def writer_class(pelican: Any) -> type | None:
+    """Return the writer of the build (None: Pelican's).
+
+    A preview's writer keeps unchanged pages; a large build's leaves the item pages
+    to a second process (:mod:`assosite.plugin.parallel`).
+    """
+    state = state_of(pelican.settings)
+    if state is None:
+        return None
+    if state.preview is not None:
+        return PreviewWriter
+    return parallel.start(pelican, state.generators)
+
+
+def join_writers(pelican: Any) -> None:
+    """Wait for the process writing the item pages, if there is one."""
+    parallel.join(pelican)
+
+
+def output_generators(pelican: Any) -> list[type]:
+    """Return assosite's output generators: images, lists, brand, SEO, feeds, calendars, cards.
+
+    Also a federation member's exported items and a portal's pages (each writes
+    nothing in other builds).
+    """
+    return list(GENERATORS)
+
+
+def drop_raw_images(generator: Any) -> None:
+    """Keep Pelican from copying the originals that assosite re-encodes or refuses."""
+    library = library_of(generator.settings)
+    if library is None or not library.processed:
+        return
+    kept = [
+        static
+        for static in generator.staticfiles
+        if not library.handles(Path(static.relative_source_path).as_posix())
+    ]
+    generator.staticfiles = kept
+    generator.context["staticfiles"] = kept

@@ -1,0 +1,128 @@
+"""assosite's Pelican reader: front matter and line numbers, then Markdown to HTML.
+
+The front matter is read by :mod:`assosite.reading.header`; this module converts
+the body with one Markdown instance per build, gives its images responsive markup
+(:mod:`assosite.images.markup`) and, for a federation member, adds the isolation
+problems and sanitises the HTML (:mod:`assosite.reading.isolation`).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+
+from assosite.images.markup import TextImages
+from assosite.outputs.state import STATE_KEY
+from assosite.reading import isolation
+from assosite.reading.header import SourceHeader, read_header, site_relative
+
+SOURCE_KEY = "assosite_source"
+MARKDOWN_EXTENSIONS = ["md", "markdown", "mkd", "mdown"]
+
+
+def markdown_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Return Pelican's MARKDOWN settings without the ``meta`` extension.
+
+    Pelican's own Markdown reader adds ``markdown.extensions.meta`` to the shared
+    settings; assosite reads headers itself, so the body is converted without it.
+    """
+    config = copy.deepcopy(settings.get("MARKDOWN", {}))
+    configs = config.get("extension_configs", {})
+    configs.pop("markdown.extensions.meta", None)
+    extensions = [e for e in config.get("extensions", []) if e != "markdown.extensions.meta"]
+    extensions += [e for e in configs if e not in extensions]
+    config["extensions"] = extensions
+    config["extension_configs"] = configs
+    return config
+
+
+class AssositeReader(BaseReader):
+    """Read ``.md`` files: front matter (YAML or TOML) or native header, then Markdown.
+
+    One Markdown instance serves every file of the build (``reset()`` between files):
+    creating one per file costs about a second per thousand files.
+    """
+
+    enabled = True
+    # Pelican maps every BaseReader subclass to its extensions as soon as the class
+    # exists; an empty list keeps plain Pelican builds untouched until the plugin
+    # registers this reader (pipeline.add_reader).
+    file_extensions: tuple[str, ...] = ()
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._md: Markdown | None = None
+        self._root = Path(settings.get("ASSOSITE_ROOT") or Path(settings["PATH"]).parent).resolve()
+
+    def _markdown(self) -> Markdown:
+        """Return the build's Markdown instance, created on first use and then shared.
+
+        Pelican creates one reader per generator; the build state (when there is one)
+        keeps a single instance for all of them.
+        """
+        if self._md is None:
+            state = self.settings.get(STATE_KEY)
+            self._md = getattr(state, "markdown", None) or self._new_markdown()
+            if state is not None:
+                state.markdown = self._md
+        return self._md
+
+    def _new_markdown(self) -> Markdown:
+        """Return a Markdown instance whose images get responsive markup."""
+        md = Markdown(**markdown_settings(self.settings))
+        md.treeprocessors.register(TextImages(md, self.settings), TextImages.NAME, 5)
+        return md
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the HTML body and ``{SOURCE_KEY: SourceHeader}`` (from the cache if known)."""
+        path = site_relative(self._root, source_path)
+        raw = Path(source_path).read_bytes()
+        texts = getattr(self.settings.get(STATE_KEY), "texts", None)
+        known = texts.load(path, raw) if texts is not None else None
+        if known is not None:
+            return known[0], {SOURCE_KEY: known[1]}
+        html, header = self.parse(path, raw, source_path)
+        if texts is not None:
+            texts.store(path, raw, html, header)
+        return html, {SOURCE_KEY: header}
+
+    def parse(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
+        """Split, check and convert one file: (HTML body, header), never from the cache.
+
+        Args:
+            path: the file relative to the site folder.
+            raw: the file's bytes.
+            source_path: the file's absolute path.
+        """
+        header, body, _ = read_header(raw, path)
+        state = self.settings.get(STATE_KEY)
+        federated = getattr(state, "federated", False)
+        if federated:
+            header = _isolate(header, body, Path(source_path), state)
+        if any(p.severity == "error" for p in header.problems):
+            return "", header
+        markdown = self._markdown()
+        markdown.reset()
+        images = markdown.treeprocessors["assosite_images"]
+        images.start(site_relative(Path(self.settings["PATH"]), source_path))
+        html = markdown.convert(body)
+        if federated and not state.trust_html:
+            html = isolation.sanitize(html)
+        if images.missing:
+            problems = (*header.problems, *images.problems(header))
+            header = dataclasses.replace(header, problems=problems)
+        return html, header
+
+
+def _isolate(header: SourceHeader, body: str, source: Path, state: Any) -> SourceHeader:
+    """Add a federation member's isolation problems (links out, active HTML) to ``header``."""
+    content = state.config.content_path
+    found = isolation.escaping_links(body, header.body_line, header.path, source, content)
+    if not state.trust_html:
+        found += isolation.active_html(body, header.body_line, header.path)
+    return dataclasses.replace(header, problems=(*header.problems, *found)) if found else header

@@ -1,0 +1,1 @@
+"""Editorial rules over all published items (infobésité budgets, readability, rhythm)."""

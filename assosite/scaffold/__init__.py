@@ -1,0 +1,1 @@
+"""New sites, new federations and new content files from the bundled skeletons."""
