@@ -19,9 +19,7 @@ import difflib
 import json
 import os
 import tempfile
-import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +29,7 @@ import tomli_w
 
 from assosite.build.fingerprint import site_fingerprint
 from assosite.build.site import MARKER, BuildOptions, check_output, reference_time
-from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_member
+from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_members
 from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
 from assosite.federation.portal import build_portal
 from assosite.federation.report import FederationReport, MemberResult, Status
@@ -177,24 +175,20 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
         total, done = len(members), len(results)
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp()))}
         workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs) or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(_run_child, config, member, job, env): (member, fp)
-                for member, job, fp in jobs
-            }
-            for future in as_completed(futures):
-                member, fingerprint = futures[future]
-                result = future.result()
-                results[member.id] = result
-                if result.status == Status.BUILT:
-                    known[member.id] = {
-                        "fingerprint": fingerprint,
-                        "items": result.items,
-                        "valid_until": result.valid_until,
-                    }
-                done += 1
-                if options.progress is not None:
-                    options.progress(result, done, total)
+        timeout = config.federation.timeout
+        for index, code, seconds in run_members([j for _, j, _ in jobs], env, timeout, workers):
+            member, job, fingerprint = jobs[index]
+            result = _result(config, member, job, code, seconds)
+            results[member.id] = result
+            if result.status == Status.BUILT:
+                known[member.id] = {
+                    "fingerprint": fingerprint,
+                    "items": result.items,
+                    "valid_until": result.valid_until,
+                }
+            done += 1
+            if options.progress is not None:
+                options.progress(result, done, total)
     return [results[m.id] for m in members]
 
 
@@ -232,13 +226,10 @@ def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
     return job, layers + f"\0{trust}".encode()
 
 
-def _run_child(
-    config: FederationConfig, member: Member, job: MemberJob, env: dict[str, str]
+def _result(
+    config: FederationConfig, member: Member, job: MemberJob, code: int | None, seconds: float
 ) -> MemberResult:
-    """Run one member's child process and turn its JSON report into a result."""
-    started = time.perf_counter()
-    code = run_member(job, env, config.federation.timeout)
-    seconds = time.perf_counter() - started
+    """Turn a member child's exit code and JSON report into its result."""
     if code is None:
         problem = make_problem("AS531", member.source, 0, seconds=config.federation.timeout)
         return MemberResult(member.id, Status.TIMEOUT, seconds=seconds, problems=(problem,))
