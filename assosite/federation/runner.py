@@ -85,8 +85,7 @@ def select_members(
                     0,
                     value=name,
                     allowed=", ".join(known),
-                    hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-                    hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+                    hint=hint[0] if hint else "",
                 )
             )
     chosen = [m for m in members if not only or m.id in only]
