@@ -13,6 +13,7 @@ from watchfiles import watch
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.plugin.preview import PreviewMemory
+from assosite.problems.catalogue import gettext_in
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport
 
@@ -59,9 +60,7 @@ def serve_site(
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     click.echo(
-        f"Aperçu : {address}/ (Ctrl+C pour arrêter)"
-        if lang == "fr"
-        else f"Preview: {address}/ (Ctrl+C to stop)"
+        gettext_in(lang, "Aperçu : {address}/ (Ctrl+C pour arrêter)").format(address=address)
     )
     watched = [site / "assosite.toml", site / "content"]
     try:
