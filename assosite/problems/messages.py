@@ -754,6 +754,17 @@ CATALOGUE: dict[str, Message] = {
             'Pour corriger : exportez à nouveau le logo en PNG (256 × 256 pixels suffisent), puis indiquez-le avec « logo = "images/logo.png" » dans [cards].',
         ),
     ),
+    "AS420": Message(
+        "error",
+        coded(
+            "AS420",
+            "Le port {port} de cet ordinateur est déjà utilisé : l'aperçu ne peut pas démarrer.",
+        ),
+        coded(
+            "AS420",
+            "Pour corriger : arrêtez l'autre aperçu (Ctrl+C dans sa fenêtre) ou choisissez un autre port, par exemple « assosite serve --port 8001 ».",
+        ),
+    ),
     # AS5xx: federations (federation.toml, members, portal)
     "AS501": Message(
         "error",
