@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 import threading
 import time
@@ -562,7 +563,14 @@ def federation_init(directory: Path, force: bool, lang: str, debug: bool) -> Non
     click.echo(text.format(directory=directory))
 
 
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (a CI job cancelled, a service stopped) unwinds like Ctrl+C: clean-up runs."""
+    del frame
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Entry point of the ``assosite`` command."""
     use_language(environment_language())
+    signal.signal(signal.SIGTERM, _terminated)
     cli()

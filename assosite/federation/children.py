@@ -26,6 +26,7 @@ from typing import Any
 from assosite.build.site import BuildOptions, build_site, check_site
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, problem_data
+from assosite.system.processes import die_with_parent
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["assosite.build.site"])
@@ -65,6 +66,7 @@ def report_data(report: BuildReport) -> dict[str, Any]:
 
 def _child(job: MemberJob, env: dict[str, str]) -> None:
     """In the child: the environment, no terminal, then the build; exit with its code."""
+    die_with_parent()  # its parent is the fork server, which ends with the federation's run
     os.environ.clear()
     os.environ.update(env)
     nowhere = os.open(os.devnull, os.O_RDWR)
@@ -112,6 +114,20 @@ def run_members(
     waiting = list(enumerate(jobs))
     waiting.reverse()
     running: dict[Any, tuple[int, BaseProcess, float]] = {}
+    try:
+        yield from _schedule(waiting, running, env, timeout, workers)
+    finally:  # stopped (Ctrl+C, SIGTERM, an error): no member goes on alone
+        for _, process, _ in running.values():
+            _end(process, kill=True)
+
+
+def _schedule(
+    waiting: list[tuple[int, MemberJob]],
+    running: dict[Any, tuple[int, BaseProcess, float]],
+    env: dict[str, str],
+    timeout: float,
+    workers: int,
+) -> Iterator[tuple[int, int | None, float]]:
     while waiting or running:
         while waiting and len(running) < max(1, workers):
             index, job = waiting.pop()

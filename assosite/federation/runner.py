@@ -14,6 +14,7 @@ order) goes to shard ``k mod n + 1``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import json
@@ -175,19 +176,21 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp()))}
         workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs) or 1))
         timeout = config.federation.timeout
-        for index, code, seconds in run_members([j for _, j, _ in jobs], env, timeout, workers):
-            member, job, fingerprint = jobs[index]
-            result = _result(config, member, job, code, seconds)
-            results[member.id] = result
-            if result.status == Status.BUILT:
-                known[member.id] = {
-                    "fingerprint": fingerprint,
-                    "items": result.items,
-                    "valid_until": result.valid_until,
-                }
-            done += 1
-            if options.progress is not None:
-                options.progress(result, done, total)
+        runs = run_members([j for _, j, _ in jobs], env, timeout, workers)
+        with contextlib.closing(runs):  # stopped early: its children are killed
+            for index, code, seconds in runs:
+                member, job, fingerprint = jobs[index]
+                result = _result(config, member, job, code, seconds)
+                results[member.id] = result
+                if result.status == Status.BUILT:
+                    known[member.id] = {
+                        "fingerprint": fingerprint,
+                        "items": result.items,
+                        "valid_until": result.valid_until,
+                    }
+                done += 1
+                if options.progress is not None:
+                    options.progress(result, done, total)
     return [results[m.id] for m in members]
 
 
