@@ -154,3 +154,16 @@ def test_killed_federation_leaves_no_member_running(tmp_path) -> None:
     run.send_signal(signal.SIGKILL)
     run.wait()
     assert _gone(run.pid) == []
+
+
+def test_federation_runs_never_fail_at_random() -> None:
+    """The example federation built 8 times in one process: no member crashes for nothing."""
+    bench = Path(__file__).parent.parent / "bench" / "stress_federation.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--runs", "8", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 failed runs of 8" in done.stdout
