@@ -212,13 +212,19 @@ def test_a_members_pelicanconf_is_never_run(make_site, check) -> None:
     assert [(p.code, p.path) for p in report.problems] == [("AS504", "pelicanconf.py")]
 
 
-def test_a_single_site_keeps_its_raw_html(make_site, build) -> None:
-    """Outside a federation, raw HTML in Markdown is kept as written."""
+def test_a_single_site_has_no_active_html_either(make_site, build) -> None:
+    """Outside a federation too, an iframe or a script is removed, said at its line (AS243)."""
     site = make_site(
         {
             "content/pages/carte.md": "---\ntitle: Carte\n---\n\n"
-            '<iframe title="Carte" src="https://carte.example"></iframe>\n'
+            '<iframe title="Carte" src="https://carte.example"></iframe>\n\n'
+            "<p>Un <em>paragraphe</em> en HTML.</p>\n"
         }
     )
-    _, output = build(site)
-    assert "<iframe" in (output / "carte" / "index.html").read_text()
+    report, output = build(site)
+    assert [(p.code, p.line) for p in report.problems if p.code == "AS243"] == [("AS243", 5)]
+    page = (output / "carte" / "index.html").read_text()
+    assert "<iframe" not in page and "carte.example" not in page
+    assert "<p>Un <em>paragraphe</em> en HTML.</p>" in page
+    _, trusted = build(site, trust_html=True, output=site / "trusted")
+    assert "<iframe" in (trusted / "carte" / "index.html").read_text()

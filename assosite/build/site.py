@@ -63,8 +63,8 @@ class BuildOptions:
             own (their keys win): what a federation imposes on a member.
         federated: the site is built as a federation member (data-only settings,
             nothing read outside its folder, its items exported for the portal).
-        trust_html: keep raw HTML in Markdown as written; ``False`` sanitises it
-            (nh3), which a federation does unless it trusts its members.
+        trust_html: keep raw HTML in Markdown as written; ``False`` (the default)
+            sanitises it (nh3): no script, iframe, event handler or ``javascript:``.
         code_cache: where compiled templates are kept between builds (default: the
             site's ``.cache/assosite``; none for a federation member, unless its
             federation gives its own folder).
@@ -81,7 +81,7 @@ class BuildOptions:
     defaults: Path | dict[str, Any] | None = None
     overrides: Path | dict[str, Any] | None = None
     federated: bool = False
-    trust_html: bool = True
+    trust_html: bool = False
     code_cache: Path | None = None
 
 

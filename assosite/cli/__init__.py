@@ -276,7 +276,7 @@ def _layer_options(options: dict[str, Any]) -> dict[str, Any]:
         "defaults": options["defaults"],
         "overrides": options["overrides"],
         "federated": options["federated"],
-        "trust_html": options["trust_html"] or not options["federated"],
+        "trust_html": options["trust_html"],
         "code_cache": options["code_cache"],
     }
 

@@ -64,7 +64,7 @@ class BuildState:
     item_generator: Any = None
     preview_base: str = ""
     federated: bool = False
-    trust_html: bool = True
+    trust_html: bool = False
     extra_nav: list[Any] = field(default_factory=list)
 
     @property

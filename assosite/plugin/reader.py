@@ -104,6 +104,9 @@ class AssositeReader(BaseReader):
         federated = getattr(state, "federated", False)
         if federated:
             header = _isolate(header, body, Path(source_path), state)
+        elif state is not None and not state.trust_html:
+            found = isolation.active_html(body, header.body_line, header.path, "AS243")
+            header = dataclasses.replace(header, problems=(*header.problems, *found))
         if any(p.severity == "error" for p in header.problems):
             return "", header
         markdown = self._markdown()
@@ -111,7 +114,7 @@ class AssositeReader(BaseReader):
         images = markdown.treeprocessors["assosite_images"]
         images.start(site_relative(Path(self.settings["PATH"]), source_path))
         html = markdown.convert(body)
-        if federated and not state.trust_html:
+        if not getattr(state, "trust_html", False):
             html = isolation.sanitize(html)
         if images.missing:
             problems = (*header.problems, *images.problems(header))

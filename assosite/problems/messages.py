@@ -505,6 +505,17 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : enregistrez-la en JPEG (photo) ou en PNG (dessin), par exemple avec « Exporter » sur votre téléphone ou votre ordinateur, puis changez le lien en conséquence.",
         ),
     ),
+    "AS243": Message(
+        "warning",
+        coded(
+            "AS243",
+            "Le HTML « {value} » a été retiré de la page : le site n'a ni script, ni iframe, ni « onclick », ni lien « javascript: ».",
+        ),
+        coded(
+            "AS243",
+            "Pour corriger : écrivez ce passage en Markdown, par exemple « [le programme](https://exemple.fr/programme) » pour un lien, ou mettez un lien vers la vidéo ou la carte au lieu de l'intégrer.",
+        ),
+    ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",

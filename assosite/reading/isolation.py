@@ -1,10 +1,12 @@
-"""Keep a federation member inside its folder: no file read outside it, no active HTML.
+"""Keep a federation member inside its folder, and every page free of active HTML.
 
 A member's Markdown may not link (``{static}``, ``{attach}``, ``{filename}``) to a
 file outside its ``content/`` folder (AS501), and, unless the federation trusts its
 members' HTML, raw HTML is sanitised with nh3: no script, iframe, inline event
 handler or ``javascript:`` address reaches a page (AS502 says where something was
-removed). A member's ``pelicanconf.py`` is never executed (AS504).
+removed). A site of its own is sanitised the same way (AS243): its pages promise no
+JavaScript on every host, not only where a Content-Security-Policy header is sent.
+A member's ``pelicanconf.py`` is never executed (AS504).
 """
 
 from __future__ import annotations
@@ -61,10 +63,13 @@ def escaping_links(
     return problems
 
 
-def active_html(body: str, body_line: int, path: str) -> list[Problem]:
-    """Return AS502 for each line of raw HTML that sanitising changes (script, handler…)."""
+def active_html(body: str, body_line: int, path: str, code: str = "AS502") -> list[Problem]:
+    """Return a problem for each line of raw HTML that sanitising changes (script, handler…).
+
+    ``code`` is AS502 for a federation member, AS243 for a site of its own.
+    """
     return [
-        make_problem("AS502", path, number, value=match.group(0).strip())
+        make_problem(code, path, number, value=match.group(0).strip())
         for number, line in enumerate(body.split("\n"), start=body_line)
         if (match := _ACTIVE_HTML.search(line))
     ]
