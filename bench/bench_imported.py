@@ -42,9 +42,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         site = imported_site(args.fixtures, Path(scratch))
-        total = sum(
-            1 for text in (site / "content").rglob("*.md") if text.parent.name != "images"
-        )
+        total = sum(1 for text in (site / "content").rglob("*.md") if text.parent.name != "images")
         report = build_site(site, BuildOptions())
     codes = collections.Counter(f"{p.code} {p.severity}" for p in report.problems)
     meant = total - NOT_MEANT

@@ -33,6 +33,8 @@ from assosite.plugin.settings import pelican_overrides
 from assosite.problems.errors import ConfigError
 from assosite.problems.report import BuildReport, make_problem
 from assosite.problems.translations import load_translations
+from assosite.reading import shortcodes
+from assosite.reading.foreign import SITE_NOTES
 from assosite.reading.items import folder_kind, parse_item
 from assosite.rules import editorial
 
@@ -75,7 +77,9 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
     if state.federated:
         return  # a member's .cache is written by its author: nothing is unpickled from it
     images = library.digest() if library is not None else ""
-    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    # Copied texts link to others and include _includes/ files: their names and bytes too.
+    links = shortcodes.inputs_digest(state.parse_context)
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images, links)
     state.texts = TextCache(state.root, *inputs)
     parallel.parse_ahead(settings, state)
 
@@ -185,8 +189,13 @@ def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: Bui
         state.progress("read", state.files_read)
     state.headers[header.path] = header
     relative = (state.root / header.path).relative_to(state.config.content_path)
-    item, problems = parse_item(header, folder_kind(relative.as_posix()), state.parse_context)
-    state.report.extend(problems)
+    source = relative.as_posix()
+    item, problems = parse_item(header, folder_kind(source), state.parse_context, source)
+    for problem in problems:
+        if problem.code in SITE_NOTES:
+            state.notes.add(problem)  # reported once for the whole site (finalize)
+        else:
+            state.report.add(problem)
     if item is None or item.status == "draft":
         metadata["status"] = "skip"  # drafts are checked, never written
         return
@@ -290,6 +299,7 @@ def finalize(generators: list[Any]) -> None:
     contents = []
     for generator in generators:
         contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
+    state.report.extend(state.notes.problems())
     listings = collect(contents, state.now)
     link_neighbours(listings)
     published = [c for c in contents if hasattr(c, "item")]

@@ -1,7 +1,8 @@
 """assosite's Pelican reader: front matter and line numbers, then Markdown to HTML.
 
-The front matter is read by :mod:`assosite.reading.header`; this module converts
-the body with one Markdown instance per build, gives its images responsive markup
+The front matter is read by :mod:`assosite.reading.header`; this module turns the
+shortcodes and Liquid of copied texts into Markdown (:mod:`assosite.reading.shortcodes`),
+converts the body with one Markdown instance per build, gives its images responsive markup
 (:mod:`assosite.images.markup`) and, for a federation member, adds the isolation
 problems and sanitises the HTML (:mod:`assosite.reading.isolation`).
 """
@@ -18,7 +19,7 @@ from pelican.readers import BaseReader
 
 from assosite.images.markup import TextImages
 from assosite.outputs.state import STATE_KEY
-from assosite.reading import isolation
+from assosite.reading import isolation, shortcodes
 from assosite.reading.header import SourceHeader, read_header, site_relative
 
 SOURCE_KEY = "assosite_source"
@@ -106,10 +107,19 @@ class AssositeReader(BaseReader):
             header = _isolate(header, body, Path(source_path), state)
         if any(p.severity == "error" for p in header.problems):
             return "", header
+        source = site_relative(Path(self.settings["PATH"]), source_path)
+        if state is not None:
+            title = str(header.fields.get("title", ""))
+            ctx = state.parse_context
+            body, found = shortcodes.translate(
+                body, path, source, header.body_line, ctx=ctx, title=title
+            )
+            problems = (*header.problems, *found)
+            header = dataclasses.replace(header, body=body, problems=problems)
         markdown = self._markdown()
         markdown.reset()
         images = markdown.treeprocessors["assosite_images"]
-        images.start(site_relative(Path(self.settings["PATH"]), source_path))
+        images.start(source)
         html = markdown.convert(body)
         if federated and not state.trust_html:
             html = isolation.sanitize(html)

@@ -203,7 +203,9 @@ def image_library(config: SiteConfig) -> ImageLibrary:
         quality=section.quality,
     )
     cache = config.root / ".cache" / "assosite" / "images"
-    return ImageLibrary(config.content_path, cache, spec, STATIC_FOLDERS)
+    # Every folder of content/: a Hugo bundle keeps its photos beside its text, an old
+    # site's /assets/ folder is copied as it was.
+    return ImageLibrary(config.content_path, cache, spec, (".",))
 
 
 def pelican_settings(

@@ -385,7 +385,7 @@ CATALOGUE: dict[str, Message] = {
         ),
     ),
     "AS212": Message(
-        "error",
+        "suggestion",
         (
             "Le fichier est vide.",
             'Pour corriger : créez-le avec « assosite new news "Mon titre" », ou supprimez-le.',
@@ -610,6 +610,127 @@ CATALOGUE: dict[str, Message] = {
         (
             'Images in "{suffix}" do not show in every browser: this one is not published.',
             'To fix: save it as JPEG (photo) or PNG (drawing), for example with "Export" on your phone or computer, then update the link.',
+        ),
+    ),
+    "AS228": Message(
+        "suggestion",
+        (
+            "Ce texte n'a pas de résumé : le début du texte est utilisé (« {value} »).",
+            "Pour corriger : écrivez en une phrase ce qu'il faut retenir, dans une ligne « summary: … » de l'en-tête.",
+        ),
+        (
+            'This text has no summary: its beginning is used ("{value}").',
+            'To fix: write what to remember in one sentence, on a "summary: …" line of the header.',
+        ),
+    ),
+    "AS229": Message(
+        "suggestion",
+        (
+            "« date » est lue comme la date de début de l'événement.",
+            "Pour corriger : renommez la ligne en « start: {value} ».",
+        ),
+        (
+            '"date" is read as the start of the event.',
+            'To fix: rename the line to "start: {value}".',
+        ),
+    ),
+    "AS232": Message(
+        "warning",
+        (
+            "« {value} » est une commande d'un autre outil (Hugo, Jekyll) qu'assosite ne connaît pas : elle est retirée du texte.",
+            "Pour corriger : remplacez-la par du texte, un lien ou une image en Markdown, par exemple « ![Description de l'image](images/photo.jpg) ».",
+        ),
+        (
+            '"{value}" is a command of another tool (Hugo, Jekyll) that assosite does not know: it is removed from the text.',
+            'To fix: replace it with text, a link or an image in Markdown, for example "![Description of the image](images/photo.jpg)".',
+        ),
+    ),
+    "AS233": Message(
+        "warning",
+        (
+            "Le lien vers « {value} » ne mène à aucun texte du dossier content/ : seul le texte du lien est gardé.",
+            "Pour corriger : vérifiez le nom du fichier visé, ou écrivez l'adresse de la page, par exemple « [le compte rendu](/actualites/assemblee-generale/) ».",
+        ),
+        (
+            'The link to "{value}" leads to no text of the content/ folder: only the link text is kept.',
+            'To fix: check the name of the file it points to, or write the page address, for example "[the report](/news/general-meeting/)".',
+        ),
+    ),
+    "AS234": Message(
+        "warning",
+        (
+            "Le fichier inclus « {value} » est introuvable dans _includes/ : il est retiré du texte.",
+            "Pour corriger : copiez ce fichier dans le dossier _includes/ du site, ou remplacez la ligne par son texte.",
+        ),
+        (
+            'The included file "{value}" cannot be found in _includes/: it is removed from the text.',
+            "To fix: copy that file into the site's _includes/ folder, or replace the line with its text.",
+        ),
+    ),
+    "AS235": Message(
+        "warning",
+        (
+            "L'horaire « {value} » n'est pas compris : l'événement est annoncé sur la journée.",
+            "Pour corriger : écrivez les heures de début et de fin, par exemple « horaire: 14h - 17h30 », ou l'heure dans « start: 2026-03-14 14:00 ».",
+        ),
+        (
+            'The times "{value}" are not understood: the event is shown as all day.',
+            'To fix: write the start and end times, for example "horaire: 14h - 17h30", or the time in "start: 2026-03-14 14:00".',
+        ),
+    ),
+    "AS236": Message(
+        "warning",
+        (
+            "L'ancienne adresse « {value} » n'est pas une adresse de ce site : elle est ignorée.",
+            "Pour corriger : écrivez une adresse qui commence par « / », par exemple « aliases: [/2019/04/fete/] ».",
+        ),
+        (
+            'The old address "{value}" is not an address of this site: it is ignored.',
+            'To fix: write an address starting with "/", for example "aliases: [/2019/04/party/]".',
+        ),
+    ),
+    "AS237": Message(
+        "warning",
+        (
+            "L'ancienne adresse « {value} » est déjà celle d'une page du site : elle ne renvoie pas vers ce texte.",
+            "Pour corriger : retirez-la de « aliases », ou changez l'adresse de l'autre page.",
+        ),
+        (
+            'The old address "{value}" is already the address of a page of the site: it does not lead to this text.',
+            'To fix: remove it from "aliases", or change the address of the other page.',
+        ),
+    ),
+    "AS250": Message(
+        "suggestion",
+        (
+            "Des fichiers ({count}) contiennent des informations d'autres outils qu'assosite ignore : {keys}.",
+            "Pour corriger : rien n'est obligatoire ; vous pouvez supprimer ces lignes des en-têtes.",
+        ),
+        (
+            "Files ({count}) hold information of other tools that assosite ignores: {keys}.",
+            "To fix: nothing is required; you may delete these lines from the headers.",
+        ),
+    ),
+    "AS251": Message(
+        "suggestion",
+        (
+            "Des fichiers ({count}) sont dans une autre langue que celle du site et ne sont pas publiés : {files}.",
+            "Pour corriger : gardez la version dans la langue du site ; pour un texte dans une autre langue, ajoutez « lang: en » dans son en-tête et retirez la langue du nom du fichier.",
+        ),
+        (
+            "Files ({count}) are in another language than the site's and are not published: {files}.",
+            'To fix: keep the version in the site\'s language; for a text in another language, add "lang: en" to its header and remove the language from the file name.',
+        ),
+    ),
+    "AS252": Message(
+        "suggestion",
+        (
+            "Des fichiers « _index.md » ({count}), pages de rubrique de Hugo, ne sont pas publiés : assosite fait ses propres listes ({files}).",
+            "Pour corriger : rien n'est obligatoire ; mettez le texte utile dans une page de content/pages/.",
+        ),
+        (
+            '"_index.md" files ({count}), Hugo section pages, are not published: assosite makes its own lists ({files}).',
+            "To fix: nothing is required; put the useful text in a page of content/pages/.",
         ),
     ),
     # AS3xx: editorial rules
