@@ -131,6 +131,15 @@ def test_includes_never_read_outside_their_folders(tmp_path) -> None:
     assert [p.code for p in problems] == ["AS234"]
 
 
+def test_a_link_in_includes_cannot_lead_out_of_it(tmp_path) -> None:
+    """A symbolic link in _includes/ to a file elsewhere is refused (AS234)."""
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "secret.txt").write_text("caché", encoding="utf-8")
+    (tmp_path / "_includes" / "lien.txt").symlink_to(tmp_path / "secret.txt")
+    text, problems = run("{% include lien.txt %}", tmp_path)
+    assert (text, [p.code for p in problems]) == ("", ["AS234"])
+
+
 def test_text_without_commands_is_returned_as_it_is(tmp_path) -> None:
     """Plain Markdown (with single braces) is not touched."""
     body = "Un {texte} avec des { accolades }.\n\n```\n{code}\n```"

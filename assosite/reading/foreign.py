@@ -269,7 +269,7 @@ def _categories(fields: dict[str, Any], lines: dict[str, int]) -> None:
         return
     tags = fields.get("tags")
     if isinstance(tags, str):
-        tags = tags.split(",") if "," in tags else tags.split() if " " not in tags else [tags]
+        tags = tags.split(",")
     fields["tags"] = [*(tags if isinstance(tags, list) else []), *extra]
 
 

@@ -251,7 +251,8 @@ def _include_file(name: str, text: _Text) -> Path | None:
         return None
     for folder in (text.ctx.content_path / Path(text.source).parent, *text.ctx.includes):
         candidate = folder / name
-        if candidate.is_file():
+        # resolve(): a link inside _includes/ must not lead out of it (federation members).
+        if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
             return candidate
     return None
 
