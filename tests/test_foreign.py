@@ -174,6 +174,18 @@ def test_header_image_without_alt_takes_the_alt_the_text_gives_it(tmp_path) -> N
     )
 
 
+def test_jekyll_theme_image_with_path_and_alt(tmp_path) -> None:
+    """image: {path: …, alt: …} (Chirpy, jekyll-seo-tag) is image and image_alt."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "photo.jpg").write_bytes(b"\xff\xd8")
+    item, problems = item_of(
+        "---\ntitle: A\ndate: 2026-03-01\nsummary: O.\n"
+        "image:\n  path: /images/photo.jpg\n  alt: Le jardin\n---\nT.",
+        tmp_path=tmp_path,
+    )
+    assert (item.image, item.image_alt, problems) == ("images/photo.jpg", "Le jardin", [])
+
+
 def test_unknown_type_of_another_tool_follows_the_folder() -> None:
     """type: post in news/ is a news item (noted once); an unknown word stays an error."""
     item, problems = item_of("---\ntitle: A\ndate: 2026-03-01\nsummary: O.\ntype: post\n---\nT.")

@@ -235,6 +235,7 @@ def normalise(header: SourceHeader, kind: str) -> SourceHeader:
     if kind == "event":
         for old, new in EVENT_RENAMED.items():
             rename(old, new)
+    _picture(fields, lines)
     _status(fields, lines)
     _categories(fields, lines)
     if kind == "page":
@@ -242,6 +243,17 @@ def normalise(header: SourceHeader, kind: str) -> SourceHeader:
     for key in ("permalink", "url"):
         _old_address(fields, lines, key)
     return dataclasses.replace(header, fields=fields, lines=lines, texts=texts)
+
+
+def _picture(fields: dict[str, Any], lines: dict[str, int]) -> None:
+    """Jekyll themes' ``image: {path: …, alt: …}`` is ``image`` and ``image_alt``."""
+    image = fields.get("image")
+    if not isinstance(image, dict):
+        return
+    fields["image"] = image.get("path") or image.get("src") or image.get("url") or ""
+    if image.get("alt") and not fields.get("image_alt"):
+        fields["image_alt"] = image["alt"]
+        lines.setdefault("image_alt", lines.get("image", 1))
 
 
 def _status(fields: dict[str, Any], lines: dict[str, int]) -> None:

@@ -219,8 +219,8 @@ class _Fields(FieldReader):
     def author(self) -> str:
         """The ``author``: one name, a list of names, or Jekyll's ``{name: …}``."""
         value = self.values.get("author")
-        if isinstance(value, dict):
-            value = value.get("name", "")
+        if isinstance(value, dict):  # Jekyll's {name: …}, WordPress exports' display_name
+            value = value.get("name") or value.get("display_name") or ""
         if isinstance(value, list):
             names = [v.get("name", "") if isinstance(v, dict) else v for v in value]
             if all(isinstance(n, str) for n in names):
@@ -285,9 +285,10 @@ class _Fields(FieldReader):
             if start is None:
                 self.text("start", required=True)
         end = self.when("end", tz)
-        if self.has("horaire"):
-            start, end = self.times(start, end, tz)
-        if start is not None and end is not None:
+        all_day = isinstance(start, dt.date) and not isinstance(start, dt.datetime)
+        if self.has("horaire") and all_day:
+            start, end = self.times(start, end, tz)  # an end before the start is dropped
+        elif start is not None and end is not None:
             self.check_span(start, end, tz)
         values = {
             "start": start,
@@ -407,8 +408,6 @@ class _Fields(FieldReader):
             for h, m in _HOURS.findall(written)
             if int(h) < 24 and int(m or 0) < 60
         ]
-        if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
-            return start, end
         if not hours or len(hours) > 2:
             self.add("AS235", "horaire", value=written)
             return start, end
