@@ -87,6 +87,17 @@ def test_deliberate_exceptions_are_not_published(imported) -> None:
     )
 
 
+def test_hugo_bundles_and_section_pages_get_their_folder_s_name(imported) -> None:
+    """fete-du-printemps/index.md is /actualites/fete-du-printemps/; pages/association/
+    _index.md is the page /association/, in the menu at its Hugo weight."""
+    _, _, output = imported
+    assert (output / "actualites/fete-du-printemps/index.html").is_file()
+    assert (output / "agenda/repas-partage/index.html").is_file()
+    home = lxml.html.fromstring((output / "index.html").read_bytes())
+    menu = [a.get("href") for a in home.xpath("//nav[contains(@class, 'as-nav')]//a")]
+    assert "https://demo.assosite.fr/association/" in menu
+
+
 def test_no_shortcode_or_liquid_is_printed_on_any_page(imported) -> None:
     """No ``{{<``, ``{%`` or ``{{ site`` in any built HTML page."""
     _, _, output = imported
