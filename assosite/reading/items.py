@@ -435,14 +435,15 @@ def stray_files(content_path: Path, site: Path) -> list[Problem]:
     """Report Markdown files outside the content folders: Pelican would ignore them.
 
     Files under ``images/`` and ``files/`` are published as they are (a licence
-    note, a document to download) and are not reported.
+    note, a document to download), those of ``_includes/`` are inlined where a
+    copied Jekyll text includes them: none is reported.
     """
     problems = []
     for path in sorted(content_path.rglob("*")):
         if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
             continue
         relative = path.relative_to(content_path).as_posix()
-        if relative.split("/")[0] in ("images", "files"):
+        if relative.split("/")[0] in ("images", "files", "_includes"):
             continue
         if folder_kind(relative) is None:
             relative = path.relative_to(site).as_posix()
