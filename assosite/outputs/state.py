@@ -49,6 +49,7 @@ class BuildState:
         extra_nav: navigation entries a generator adds after the home link (portal).
         notes: what the site's copied files share, reported once (ignored keys…).
         texts_index: every text of ``content/`` (links of copied sites), read once.
+        links_digest: what texts with shortcodes depend on besides themselves.
     """
 
     config: SiteConfig
@@ -72,6 +73,7 @@ class BuildState:
     extra_nav: list[Any] = field(default_factory=list)
     notes: SiteNotes = field(default_factory=SiteNotes)
     texts_index: tuple[str, ...] | None = None
+    links_digest: str = ""
 
     @property
     def parse_context(self) -> ParseContext:

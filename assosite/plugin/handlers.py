@@ -77,9 +77,10 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
     if state.federated:
         return  # a member's .cache is written by its author: nothing is unpickled from it
     images = library.digest() if library is not None else ""
-    # Copied texts link to others and include _includes/ files: their names and bytes too.
-    links = shortcodes.inputs_digest(state.parse_context)
-    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images, links)
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    # A copied text with shortcodes also depends on the other texts' names and on the
+    # _includes/ files: only such texts are keyed by them (see reader.cache_bytes).
+    state.links_digest = shortcodes.inputs_digest(state.parse_context)
     state.texts = TextCache(state.root, *inputs)
     parallel.parse_ahead(settings, state)
 

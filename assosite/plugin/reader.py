@@ -42,6 +42,18 @@ def markdown_settings(settings: dict[str, Any]) -> dict[str, Any]:
     return config
 
 
+def cache_bytes(raw: bytes, state: Any) -> bytes:
+    """Return what the cache of texts keys a text by: its bytes, and maybe more.
+
+    A text with shortcodes or Liquid also depends on the names of the other texts
+    and on the ``_includes/`` files: only such texts are keyed by them too, so that
+    adding a file never makes the other texts be read again.
+    """
+    if shortcodes.has_commands(raw):
+        return raw + getattr(state, "links_digest", "").encode()
+    return raw
+
+
 class AssositeReader(BaseReader):
     """Read ``.md`` files: front matter (YAML or TOML) or native header, then Markdown.
 
@@ -83,13 +95,15 @@ class AssositeReader(BaseReader):
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}`` (from the cache if known)."""
         path = site_relative(self._root, source_path)
         raw = Path(source_path).read_bytes()
-        texts = getattr(self.settings.get(STATE_KEY), "texts", None)
-        known = texts.load(path, raw) if texts is not None else None
+        state = self.settings.get(STATE_KEY)
+        texts = getattr(state, "texts", None)
+        key = cache_bytes(raw, state)
+        known = texts.load(path, key) if texts is not None else None
         if known is not None:
             return known[0], {SOURCE_KEY: known[1]}
         html, header = self.parse(path, raw, source_path)
         if texts is not None:
-            texts.store(path, raw, html, header)
+            texts.store(path, key, html, header)
         return html, {SOURCE_KEY: header}
 
     def parse(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:

@@ -272,6 +272,11 @@ def _expression(expr: str, match: re.Match[str], body: str, text: _Text) -> str:
     return ""
 
 
+def has_commands(raw: bytes) -> bool:
+    """Return True when a file's bytes may hold a shortcode or Liquid."""
+    return b"{{" in raw or b"{%" in raw
+
+
 def inputs_digest(ctx: ParseContext) -> str:
     """Return a hash of what translated texts depend on: the texts' names, the includes."""
     digest = hashlib.sha256(repr(ctx.texts).encode())
