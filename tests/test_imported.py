@@ -162,6 +162,20 @@ def test_links_between_copied_texts_lead_to_their_new_addresses(imported) -> Non
         assert (output / target.strip("/") / "index.html").is_file()
 
 
+def test_every_link_inside_the_site_leads_to_a_file(imported) -> None:
+    """Links of the copied texts (documents of assets/, section pages…) are not dead."""
+    _, _, output = imported
+    for page in _pages(output):
+        tree = lxml.html.fromstring(page.read_bytes())
+        for href in tree.xpath("//div[contains(@class, 'as-prose')]//a/@href"):
+            path = href.removeprefix("https://demo.assosite.fr").split("#")[0]
+            if not path.startswith("/") or path.startswith("//"):
+                continue
+            target = output / path.strip("/")
+            assert target.is_file() or (target / "index.html").is_file(), (page, href)
+    assert (output / "assets/docs/compte-rendu-ag-2020.pdf").is_file()
+
+
 def test_old_addresses_lead_to_the_new_pages_without_script(imported) -> None:
     """aliases, redirect_from and permalink: a page with refresh, canonical and a link."""
     _, _, output = imported
