@@ -361,7 +361,8 @@ class SiteNotes:
         found = []
         if self.files:
             keys = ", ".join(key for key, _ in self.keys.most_common())
-            found.append(make_problem("AS250", self.files[0], 0, count=len(self.files), keys=keys))
+            folder = self.files[0].split("/")[0]  # the whole content folder is concerned
+            found.append(make_problem("AS250", folder, 0, count=len(self.files), keys=keys))
         for code, paths in sorted(self.skipped.items()):
             found.append(
                 make_problem(code, paths[0], 0, count=len(paths), files=", ".join(paths[:3]))
