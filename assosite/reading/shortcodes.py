@@ -236,10 +236,12 @@ def _include(
         return ""
     included = found.read_text(encoding="utf-8", errors="replace").strip("\n")
     for key, value in named.items():
-        included = re.sub(r"\{\{-?\s*include\." + re.escape(key) + r"\s*-?\}\}", value, included)
+        pattern = r"\{\{-?\s*include\." + re.escape(key) + r"\s*-?\}\}"
+        included = re.sub(pattern, lambda _, value=value: value, included)
     inner = _Text(text.path, text.source, text.line_of(body, match.start()), text.ctx, text.title)
     inner.depth = text.depth + 1
     result = _translate(included, inner)
+    # An ``{{ include.x }}`` the text did not give is the include's own business: quiet.
     text.problems.extend(
         p for p in inner.problems if p.code != "AS232" or "include." not in str(p.params)
     )
