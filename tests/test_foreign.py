@@ -32,6 +32,8 @@ def item_of(text: str, relative: str = "news/x.md", tmp_path: Path = Path("conte
         ("pages/contact.fr.md", "contact", "item"),
         ("pages/contact.en.md", "contact", "translation"),
         ("news/2010-03-06-creation.md", "2010-03-06-creation", "item"),
+        ("news/rapport.ag.md", "rapport.ag", "item"),
+        ("pages/kontakt.de.md", "kontakt", "translation"),
     ],
 )
 def test_file_names_say_bundle_section_or_translation(relative, stem, role) -> None:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from babel import localedata
+
 from assosite.problems.report import Problem, make_problem
 from assosite.reading.header import SourceHeader
 
@@ -200,7 +202,9 @@ def file_role(relative: str, language: str) -> FileRole:
     """
     path = PurePosixPath(relative)
     stem, lang = path.stem, ""
-    if match := _LANG_SUFFIX.match(stem):
+    match = _LANG_SUFFIX.match(stem)
+    # Only a real language: « rapport.ag.md » is not a translation.
+    if match and localedata.exists(match.group("lang").replace("-", "_")):
         stem, lang = match.group("stem"), match.group("lang").lower()
     if stem in ("index", "_index") and len(path.parts) > 2:
         folder = path.parent.name
