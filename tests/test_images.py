@@ -183,7 +183,12 @@ def test_text_images_may_be_written_in_every_usual_way(tmp_path) -> None:
 
 def test_old_site_image_addresses_are_found_where_they_were_copied(tmp_path) -> None:
     """/assets/… under content/ or content/images/, and a bundle's photo beside its text."""
-    for relative in ("assets/2017/02/a.jpg", "images/2010/b.jpg", "news/fete/c.jpg"):
+    for relative in (
+        "assets/2017/02/a.jpg",
+        "images/2010/b.jpg",
+        "news/fete/c.jpg",
+        "static/images/e.jpg",
+    ):
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_bytes(TINY_JPEG)
     bundle = "news/fete/index.md"
@@ -191,6 +196,7 @@ def test_old_site_image_addresses_are_found_where_they_were_copied(tmp_path) -> 
     assert content_reference("/assets/2010/b.jpg", bundle, tmp_path) == "images/2010/b.jpg"
     assert content_reference("c.jpg", bundle, tmp_path) == "news/fete/c.jpg"
     assert content_reference("/pub/d.jpg", bundle, tmp_path) == "pub/d.jpg"  # missing
+    assert content_reference("/images/e.jpg", bundle, tmp_path) == "static/images/e.jpg"
 
 
 def test_second_build_encodes_nothing_and_a_changed_photo_is_encoded_again(

@@ -33,8 +33,8 @@ def image_candidates(src: str, source: str) -> list[str] | None:
 
     ``images/x.jpg``, ``/images/x.jpg`` and ``{static}/images/x.jpg`` name
     ``images/x.jpg``; ``x.jpg`` is looked for beside the text first; ``/assets/x.jpg``
-    also under ``images/`` (where the old site's folder may have been copied). Web
-    addresses and data URLs return None.
+    also under ``images/`` and ``static/`` (where the old site's folders may have been
+    copied). Web addresses and data URLs return None.
 
     Args:
         src: the address as written.
@@ -51,7 +51,8 @@ def image_candidates(src: str, source: str) -> list[str] | None:
         return None
     beside = _normal((PurePosixPath(source).parent / path).parts)
     first = [from_root] if path.is_absolute() or path.parts[0] in ("images", "files") else []
-    found = [*first, beside, from_root, f"images/{from_root}"]
+    # Hugo serves static/images/x.jpg as /images/x.jpg: its static/ may be copied whole.
+    found = [*first, beside, from_root, f"images/{from_root}", f"static/{from_root}"]
     if len(path.parts) > 2:
         found.append(_normal(("images", *path.parts[2:])))
     return list(dict.fromkeys(found))
