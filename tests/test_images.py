@@ -10,6 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from conftest import TINY_JPEG
 from PIL import ExifTags, Image, ImageCms
 
 from assosite.build.site import BuildOptions, build_site
@@ -171,13 +172,31 @@ def test_pages_use_picture_with_srcset_sizes_width_and_height(make_site, build) 
     assert pictures["potager"][1].get("alt") == "Le potager au printemps"
 
 
-def test_text_images_may_be_written_in_every_usual_way() -> None:
+def test_text_images_may_be_written_in_every_usual_way(tmp_path) -> None:
     """images/x, /images/x, {static}/images/x and ../images/x name the same file."""
     source = "news/2026-03-01-fete.md"
     for src in ("images/x.jpg", "/images/x.jpg", "{static}/images/x.jpg", "../images/x.jpg"):
-        assert content_reference(src, source) == "images/x.jpg", src
-    assert content_reference("https://example.org/x.jpg", source) is None
-    assert content_reference("data:image/png;base64,AAAA", source) is None
+        assert content_reference(src, source, tmp_path) == "images/x.jpg", src
+    assert content_reference("https://example.org/x.jpg", source, tmp_path) is None
+    assert content_reference("data:image/png;base64,AAAA", source, tmp_path) is None
+
+
+def test_old_site_image_addresses_are_found_where_they_were_copied(tmp_path) -> None:
+    """/assets/… under content/ or content/images/, and a bundle's photo beside its text."""
+    for relative in (
+        "assets/2017/02/a.jpg",
+        "images/2010/b.jpg",
+        "news/fete/c.jpg",
+        "static/images/e.jpg",
+    ):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_bytes(TINY_JPEG)
+    bundle = "news/fete/index.md"
+    assert content_reference("/assets/2017/02/a.jpg", bundle, tmp_path) == "assets/2017/02/a.jpg"
+    assert content_reference("/assets/2010/b.jpg", bundle, tmp_path) == "images/2010/b.jpg"
+    assert content_reference("c.jpg", bundle, tmp_path) == "news/fete/c.jpg"
+    assert content_reference("/pub/d.jpg", bundle, tmp_path) == "pub/d.jpg"  # missing
+    assert content_reference("/images/e.jpg", bundle, tmp_path) == "static/images/e.jpg"
 
 
 def test_second_build_encodes_nothing_and_a_changed_photo_is_encoded_again(

@@ -71,3 +71,21 @@ def test_a_damaged_cache_is_parsed_again(make_site, build) -> None:
     assert file_hashes(output) == cached
     build(site, reuse=False)  # the damaged file was replaced by a new cache
     assert len(_texts(site)) == 3
+
+
+def test_a_changed_include_is_read_again_and_a_new_file_keeps_the_others(make_site, build) -> None:
+    """A text with {% include %} follows its include; adding a text re-reads no other."""
+    site = _site(make_site)
+    (site / "_includes").mkdir()
+    (site / "_includes" / "signature.md").write_text("*Le bureau*\n", encoding="utf-8")
+    path = site / "content/news/2026-03-03-c.md"
+    path.write_text(md_news("Troisième") + "\n{% include signature.md %}\n", encoding="utf-8")
+    build(site)
+    before = _texts(site)
+    (site / "_includes" / "signature.md").write_text("*La présidente*\n", encoding="utf-8")
+    (site / "content/news/2026-03-04-d.md").write_text(md_news("Quatrième"), encoding="utf-8")
+    _, output = build(site)
+    after = _texts(site)
+    assert len(after) == 5
+    assert len(set(before) - set(after)) == 1  # only the text with the include
+    assert "La présidente" in (output / "actualites" / "c" / "index.html").read_text("utf-8")

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -22,12 +21,12 @@ from assosite.images.library import ImageLibrary, library_of, published_name
 from assosite.images.process import MIME_TYPES, ProcessedImage
 from assosite.problems.report import Problem, make_problem
 from assosite.reading.header import SourceHeader
+from assosite.reading.references import resolve_image
 
 # The prose column is 42rem wide at most (tokens.css --as-measure).
 TEXT_SIZES = "(min-width: 44rem) 42rem, 100vw"
 # The width the plain ``src`` points to, for browsers that ignore srcset.
 _SRC_WIDTH = 960
-_LINK_PREFIXES = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,34 +108,21 @@ def make_picture(path: str, image: ProcessedImage, site_url: str) -> Picture:
     )
 
 
-def content_reference(src: str, source: str) -> str | None:
+def content_reference(src: str, source: str, content_path: Path) -> str | None:
     """Return the ``content/``-relative path an image address of a text points to.
 
     ``images/x.jpg``, ``/images/x.jpg``, ``{static}/images/x.jpg`` and
-    ``../images/x.jpg`` (from the text's folder) all name ``images/x.jpg``. Web
-    addresses and data URLs return None.
+    ``../images/x.jpg`` (from the text's folder) all name ``images/x.jpg``; the
+    addresses of old sites (``/assets/x.jpg``, ``x.jpg`` beside a Hugo bundle) are
+    found where they were copied (:func:`assosite.reading.references.resolve_image`).
+    Web addresses and data URLs return None.
 
     Args:
         src: the address as written in the text.
         source: the text's path relative to ``content/``.
+        content_path: the ``content/`` folder.
     """
-    for prefix in _LINK_PREFIXES:
-        src = src.removeprefix(prefix)
-    parts = urlsplit(src)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/") or path.split("/")[0] in ("images", "files"):
-        return path.lstrip("/")
-    joined = PurePosixPath(source).parent / path
-    resolved: list[str] = []
-    for part in joined.parts:
-        if part == "..":
-            if resolved:
-                resolved.pop()
-        elif part != ".":
-            resolved.append(part)
-    return "/".join(resolved)
+    return resolve_image(src, source, content_path)
 
 
 class TextImages(Treeprocessor):
@@ -174,7 +160,7 @@ class TextImages(Treeprocessor):
 
     def _replace(self, parent: ET.Element, img: ET.Element) -> None:
         src = img.get("src", "")
-        path = content_reference(src, self.source)
+        path = content_reference(src, self.source, self.content_path)
         if path is None:
             return
         if not is_inside(self.content_path, self.content_path / path):

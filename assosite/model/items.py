@@ -68,7 +68,9 @@ class Item:
     pinned: bool = False
     """Keep the item at the top of the lists."""
     author: str = ""
-    """Who wrote it (optional)."""
+    """Who wrote it (optional); several names as a list: ``[Marie Dupont, Paul Martin]``."""
+    aliases: tuple[str, ...] = ()
+    """Old addresses of the text (``/2019/04/fete/``) that lead to it from now on."""
     card: bool = True
     """Draw a sharing card for the item (``false``: the site's card is shown instead)."""
     card_image: str = ""

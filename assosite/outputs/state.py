@@ -17,6 +17,8 @@ from typing import Any
 from assosite.config.site import SiteConfig
 from assosite.problems.report import BuildReport
 from assosite.reading.fields import ParseContext
+from assosite.reading.foreign import SiteNotes
+from assosite.reading.references import content_texts
 
 STATE_KEY = "ASSOSITE_STATE"  # the private setting that carries the build's state
 
@@ -45,6 +47,9 @@ class BuildState:
         federated: built as a federation member (see ``BuildOptions.federated``).
         trust_html: raw HTML in Markdown is kept as written (else sanitised).
         extra_nav: navigation entries a generator adds after the home link (portal).
+        notes: what the site's copied files share, reported once (ignored keys…).
+        texts_index: every text of ``content/`` (links of copied sites), read once.
+        links_digest: what texts with shortcodes depend on besides themselves.
     """
 
     config: SiteConfig
@@ -66,14 +71,24 @@ class BuildState:
     federated: bool = False
     trust_html: bool = False
     extra_nav: list[Any] = field(default_factory=list)
+    notes: SiteNotes = field(default_factory=SiteNotes)
+    texts_index: tuple[str, ...] | None = None
+    links_digest: str = ""
 
     @property
     def parse_context(self) -> ParseContext:
         """What :func:`assosite.reading.items.parse_item` needs."""
+        if self.texts_index is None:
+            self.texts_index = content_texts(self.config.content_path)
         return ParseContext(
             content_path=self.config.content_path,
             timezone=self.config.site.timezone,
             now=self.now,
+            language=self.config.site.language,
+            site_name=self.config.site.name,
+            summary_budget=self.config.editorial.summary_max_length,
+            texts=self.texts_index,
+            includes=(self.config.content_path / "_includes", self.config.root / "_includes"),
         )
 
     @property

@@ -33,6 +33,8 @@ from assosite.plugin.settings import pelican_overrides
 from assosite.problems.catalogue import theme_translations
 from assosite.problems.errors import ConfigError
 from assosite.problems.report import BuildReport, make_problem
+from assosite.reading import shortcodes
+from assosite.reading.foreign import SITE_NOTES
 from assosite.reading.items import folder_kind, parse_item
 from assosite.rules import editorial
 
@@ -76,6 +78,9 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
         return  # a member's .cache is written by its author: nothing is unpickled from it
     images = library.digest() if library is not None else ""
     inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    # A copied text with shortcodes also depends on the other texts' names and on the
+    # _includes/ files: only such texts are keyed by them (see reader.cache_bytes).
+    state.links_digest = shortcodes.inputs_digest(state.parse_context)
     state.texts = TextCache(state.root, *inputs)
     parallel.parse_ahead(settings, state)
 
@@ -185,8 +190,13 @@ def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: Bui
         state.progress("read", state.files_read)
     state.headers[header.path] = header
     relative = (state.root / header.path).relative_to(state.config.content_path)
-    item, problems = parse_item(header, folder_kind(relative.as_posix()), state.parse_context)
-    state.report.extend(problems)
+    source = relative.as_posix()
+    item, problems = parse_item(header, folder_kind(source), state.parse_context, source)
+    for problem in problems:
+        if problem.code in SITE_NOTES:
+            state.notes.add(problem)  # reported once for the whole site (finalize)
+        else:
+            state.report.add(problem)
     if item is None or item.status == "draft":
         metadata["status"] = "skip"  # drafts are checked, never written
         return
@@ -290,6 +300,7 @@ def finalize(generators: list[Any]) -> None:
     contents = []
     for generator in generators:
         contents += getattr(generator, "articles", []) + getattr(generator, "pages", [])
+    state.report.extend(state.notes.problems())
     listings = collect(contents, state.now)
     link_neighbours(listings)
     published = [c for c in contents if hasattr(c, "item")]

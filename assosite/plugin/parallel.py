@@ -42,7 +42,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
 from assosite.outputs.state import BuildState, state_of
-from assosite.plugin.reader import MARKDOWN_EXTENSIONS, AssositeReader
+from assosite.plugin.reader import MARKDOWN_EXTENSIONS, AssositeReader, cache_bytes
 from assosite.problems.report import problem_data, problem_from_data
 from assosite.reading.header import site_relative
 
@@ -160,7 +160,7 @@ def parse_ahead(settings: dict[str, Any], state: BuildState) -> None:
     files = []
     for source in _text_files(settings):
         path, raw = site_relative(root, source), source.read_bytes()
-        if not texts.has(path, raw):
+        if not texts.has(path, cache_bytes(raw, state)):
             files.append((path, raw, str(source)))
     if not can_fork(state, len(files)):
         return
@@ -174,9 +174,9 @@ def parse_ahead(settings: dict[str, Any], state: BuildState) -> None:
             path, raw, source = files[index]
             html, header = reader.parse(path, raw, source)
             if front:
-                texts.store(path, raw, html, header)
+                texts.store(path, cache_bytes(raw, state), html, header)
             else:
-                texts.remember(path, raw, html, header)
+                texts.remember(path, cache_bytes(raw, state), html, header)
         if front:
             texts.close()
     finally:

@@ -1,7 +1,8 @@
 """assosite's Pelican reader: front matter and line numbers, then Markdown to HTML.
 
-The front matter is read by :mod:`assosite.reading.header`; this module converts
-the body with one Markdown instance per build, gives its images responsive markup
+The front matter is read by :mod:`assosite.reading.header`; this module turns the
+shortcodes and Liquid of copied texts into Markdown (:mod:`assosite.reading.shortcodes`),
+converts the body with one Markdown instance per build, gives its images responsive markup
 (:mod:`assosite.images.markup`) and, for a federation member, adds the isolation
 problems and sanitises the HTML (:mod:`assosite.reading.isolation`).
 """
@@ -18,7 +19,7 @@ from pelican.readers import BaseReader
 
 from assosite.images.markup import TextImages
 from assosite.outputs.state import STATE_KEY
-from assosite.reading import isolation
+from assosite.reading import isolation, shortcodes
 from assosite.reading.header import SourceHeader, read_header, site_relative
 
 SOURCE_KEY = "assosite_source"
@@ -39,6 +40,18 @@ def markdown_settings(settings: dict[str, Any]) -> dict[str, Any]:
     config["extensions"] = extensions
     config["extension_configs"] = configs
     return config
+
+
+def cache_bytes(raw: bytes, state: Any) -> bytes:
+    """Return what the cache of texts keys a text by: its bytes, and maybe more.
+
+    A text with shortcodes or Liquid also depends on the names of the other texts
+    and on the ``_includes/`` files: only such texts are keyed by them too, so that
+    adding a file never makes the other texts be read again.
+    """
+    if shortcodes.has_commands(raw):
+        return raw + getattr(state, "links_digest", "").encode()
+    return raw
 
 
 class AssositeReader(BaseReader):
@@ -82,13 +95,15 @@ class AssositeReader(BaseReader):
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}`` (from the cache if known)."""
         path = site_relative(self._root, source_path)
         raw = Path(source_path).read_bytes()
-        texts = getattr(self.settings.get(STATE_KEY), "texts", None)
-        known = texts.load(path, raw) if texts is not None else None
+        state = self.settings.get(STATE_KEY)
+        texts = getattr(state, "texts", None)
+        key = cache_bytes(raw, state)
+        known = texts.load(path, key) if texts is not None else None
         if known is not None:
             return known[0], {SOURCE_KEY: known[1]}
         html, header = self.parse(path, raw, source_path)
         if texts is not None:
-            texts.store(path, raw, html, header)
+            texts.store(path, key, html, header)
         return html, {SOURCE_KEY: header}
 
     def parse(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
@@ -109,10 +124,19 @@ class AssositeReader(BaseReader):
             header = dataclasses.replace(header, problems=(*header.problems, *found))
         if any(p.severity == "error" for p in header.problems):
             return "", header
+        source = site_relative(Path(self.settings["PATH"]), source_path)
+        if state is not None:
+            title = str(header.fields.get("title", ""))
+            ctx = state.parse_context
+            body, found = shortcodes.translate(
+                body, path, source, header.body_line, ctx=ctx, title=title
+            )
+            problems = (*header.problems, *found)
+            header = dataclasses.replace(header, body=body, problems=problems)
         markdown = self._markdown()
         markdown.reset()
         images = markdown.treeprocessors["assosite_images"]
-        images.start(site_relative(Path(self.settings["PATH"]), source_path))
+        images.start(source)
         html = markdown.convert(body)
         if not getattr(state, "trust_html", False):
             html = isolation.sanitize(html)

@@ -2,7 +2,8 @@
 
 Defaults live here, in one place. assosite switches off Pelican's own feeds and
 archive pages, reads content from ``content/news|events|testimonies|pages``, copies
-``content/images`` and ``content/files`` as static files (photos are re-encoded by
+``content/images``, ``content/files`` and any other folder of ``content/`` (an old
+site's ``assets/``) as static files (photos are re-encoded by
 :mod:`assosite.images.library` instead), and passes ``[pelican]``
 through last so that advanced users can adjust the rest.
 """
@@ -127,7 +128,7 @@ def pelican_overrides(
         "PLUGINS": ["assosite.plugin"],
         "ARTICLE_PATHS": ["news", "events", "testimonies"],
         "PAGE_PATHS": ["pages"],
-        "STATIC_PATHS": list(STATIC_FOLDERS),
+        "STATIC_PATHS": [*STATIC_FOLDERS, *copied_folders(config.content_path)],
         "STATIC_EXCLUDE_SOURCES": True,
         "FILENAME_METADATA": "",
         "PATH_METADATA": "",
@@ -196,6 +197,23 @@ def pelican_overrides(
     }
 
 
+def copied_folders(content_path: Path) -> list[str]:
+    """Return the other folders of ``content/``, published as they are.
+
+    An old site's ``assets/``, ``pub/`` or ``wp-content/`` copied into ``content/``
+    keeps its documents at their addresses (its photos are re-encoded like the
+    others). Folders starting with ``.`` or ``_`` (``_includes/``) are not published.
+    """
+    if not content_path.is_dir():
+        return []
+    known = {*CONTENT_FOLDERS, *STATIC_FOLDERS}
+    return sorted(
+        folder.name
+        for folder in content_path.iterdir()
+        if folder.is_dir() and folder.name not in known and not folder.name.startswith((".", "_"))
+    )
+
+
 def image_library(config: SiteConfig) -> ImageLibrary:
     """Return the (not yet processed) images of one build, cached in the site."""
     section = config.images
@@ -206,7 +224,9 @@ def image_library(config: SiteConfig) -> ImageLibrary:
         quality=section.quality,
     )
     cache = config.root / ".cache" / "assosite" / "images"
-    return ImageLibrary(config.content_path, cache, spec, STATIC_FOLDERS)
+    # Every folder of content/: a Hugo bundle keeps its photos beside its text, an old
+    # site's /assets/ folder is copied as it was.
+    return ImageLibrary(config.content_path, cache, spec, (".",))
 
 
 def pelican_settings(

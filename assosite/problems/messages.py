@@ -326,7 +326,7 @@ CATALOGUE: dict[str, Message] = {
         ),
     ),
     "AS212": Message(
-        "error",
+        "suggestion",
         coded("AS212", "Le fichier est vide."),
         coded(
             "AS212",
@@ -514,6 +514,118 @@ CATALOGUE: dict[str, Message] = {
         coded(
             "AS243",
             "Pour corriger : écrivez ce passage en Markdown, par exemple « [le programme](https://exemple.fr/programme) » pour un lien, ou mettez un lien vers la vidéo ou la carte au lieu de l'intégrer.",
+        ),
+    ),
+    "AS228": Message(
+        "suggestion",
+        coded("AS228", "Ce texte n'a pas de résumé : le début du texte est utilisé (« {value} »)."),
+        coded(
+            "AS228",
+            "Pour corriger : écrivez en une phrase ce qu'il faut retenir, dans une ligne « summary: … » de l'en-tête.",
+        ),
+    ),
+    "AS229": Message(
+        "suggestion",
+        coded("AS229", "« date » est lue comme la date de début de l'événement."),
+        coded("AS229", "Pour corriger : renommez la ligne en « start: {value} »."),
+    ),
+    "AS232": Message(
+        "warning",
+        coded(
+            "AS232",
+            "« {value} » est une commande d'un autre outil (Hugo, Jekyll) qu'assosite ne connaît pas : elle est retirée du texte.",
+        ),
+        coded(
+            "AS232",
+            "Pour corriger : remplacez-la par du texte, un lien ou une image en Markdown, par exemple « ![Description de l'image](images/photo.jpg) ».",
+        ),
+    ),
+    "AS233": Message(
+        "warning",
+        coded(
+            "AS233",
+            "Le lien vers « {value} » ne mène à aucun texte du dossier content/ : seul le texte du lien est gardé.",
+        ),
+        coded(
+            "AS233",
+            "Pour corriger : vérifiez le nom du fichier visé, ou écrivez l'adresse de la page, par exemple « [le compte rendu](/actualites/assemblee-generale/) ».",
+        ),
+    ),
+    "AS234": Message(
+        "warning",
+        coded(
+            "AS234",
+            "Le fichier inclus « {value} » est introuvable dans _includes/ : il est retiré du texte.",
+        ),
+        coded(
+            "AS234",
+            "Pour corriger : copiez ce fichier dans le dossier _includes/ du site, ou remplacez la ligne par son texte.",
+        ),
+    ),
+    "AS235": Message(
+        "warning",
+        coded(
+            "AS235",
+            "L'horaire « {value} » n'est pas compris : l'événement est annoncé sur la journée.",
+        ),
+        coded(
+            "AS235",
+            "Pour corriger : écrivez les heures de début et de fin, par exemple « horaire: 14h - 17h30 », ou l'heure dans « start: 2026-03-14 14:00 ».",
+        ),
+    ),
+    "AS236": Message(
+        "warning",
+        coded(
+            "AS236",
+            "L'ancienne adresse « {value} » n'est pas une adresse de ce site : elle est ignorée.",
+        ),
+        coded(
+            "AS236",
+            "Pour corriger : écrivez une adresse qui commence par « / », par exemple « aliases: [/2019/04/fete/] ».",
+        ),
+    ),
+    "AS237": Message(
+        "warning",
+        coded(
+            "AS237",
+            "L'ancienne adresse « {value} » est déjà celle d'une page du site : elle ne renvoie pas vers ce texte.",
+        ),
+        coded(
+            "AS237",
+            "Pour corriger : retirez-la de « aliases », ou changez l'adresse de l'autre page.",
+        ),
+    ),
+    "AS250": Message(
+        "suggestion",
+        coded(
+            "AS250",
+            "Des fichiers ({count}) contiennent des informations d'autres outils qu'assosite ignore : {keys}.",
+        ),
+        coded(
+            "AS250",
+            "Pour corriger : rien n'est obligatoire ; vous pouvez supprimer ces lignes des en-têtes.",
+        ),
+    ),
+    "AS251": Message(
+        "suggestion",
+        coded(
+            "AS251",
+            "Des fichiers ({count}) sont dans une autre langue que celle du site et ne sont pas publiés : {files}.",
+        ),
+        coded(
+            "AS251",
+            "Pour corriger : gardez la version dans la langue du site ; pour un texte dans une autre langue, ajoutez « lang: en » dans son en-tête et retirez la langue du nom du fichier.",
+        ),
+    ),
+    "AS252": Message(
+        "suggestion",
+        coded(
+            "AS252",
+            "Des fichiers « _index.md » ({count}), pages de rubrique de Hugo, ne sont pas publiés : assosite fait ses propres listes ({files}).",
+        ),
+        coded(
+            "AS252",
+            "Pour corriger : rien n'est obligatoire ; mettez le texte utile dans une page de content/pages/.",
         ),
     ),
     # AS3xx: editorial rules

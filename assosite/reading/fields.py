@@ -21,6 +21,7 @@ from assosite.model.items import as_instant
 from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 from assosite.reading.header import SourceHeader
+from assosite.reading.references import resolve_image
 
 # Volunteers often type the French word: point them at the key's one spelling.
 FRENCH_KEYS = {
@@ -75,6 +76,7 @@ LABELS = {
     "start": (N_("la date de début"), "2026-03-14 18:30"),
 }
 
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$")
 _HOUR = re.compile(r"(\d{1,2})\s*[hH]\s*(\d{2})?")
 
@@ -87,11 +89,21 @@ class ParseContext:
         content_path: the ``content/`` folder (images are looked up there).
         timezone: the site's IANA time zone.
         now: the build's reference instant (past events, expired consent).
+        language: the site's language (translations in another one are skipped).
+        site_name: the association's name (Jekyll's ``{{ site.title }}``).
+        summary_budget: the longest summary taken from a text, in characters.
+        texts: every text of ``content/``, relative to it (links of old sites).
+        includes: the folders of Jekyll's ``{% include %}`` files.
     """
 
     content_path: Path
     timezone: str = "Europe/Paris"
     now: dt.datetime | None = None
+    language: str = "fr"
+    site_name: str = ""
+    summary_budget: int = 200
+    texts: tuple[str, ...] = ()
+    includes: tuple[Path, ...] = ()
 
 
 class FieldReader:
@@ -222,11 +234,22 @@ class FieldReader:
         alt = self.text(alt_key)
         if not path:
             return "", alt
+        source = PurePosixPath(*PurePosixPath(self.header.path).parts[1:]).as_posix()
+        path = resolve_image(path, source, self.ctx.content_path) or path
         if not is_inside(self.ctx.content_path, self.ctx.content_path / path):
             self.add("AS208", key, key=key, value=path)
         if not alt and not decorative:
+            alt = self.alt_in_text(path, source)
+        if not alt and not decorative:
             self.add("AS207", key, value=path, alt_key=alt_key)
         return path, alt
+
+    def alt_in_text(self, path: str, source: str) -> str:
+        """Return the alt text the body gives the same image (``![alt](path)``), if any."""
+        for alt, src in _MD_IMAGE.findall(self.header.body):
+            if alt.strip() and resolve_image(src, source, self.ctx.content_path) == path:
+                return " ".join(alt.split())
+        return ""
 
     def card_image(self) -> tuple[str, str]:
         """Return (path, alt) of ``card_image``: a PNG, JPEG or WebP file with its alt text."""
