@@ -23,6 +23,7 @@ from assosite.outputs.feeds import FeedsOutput
 from assosite.outputs.images import ImagesOutput
 from assosite.outputs.listpages import ListingsOutput
 from assosite.outputs.portal import PortalOutput
+from assosite.outputs.redirects import RedirectsOutput
 from assosite.outputs.seo import SeoOutput
 from assosite.outputs.state import state_of
 
@@ -74,7 +75,7 @@ def _generator(output_class: type[SiteOutput]) -> type[OutputGenerator]:
 
 # Images first (pages link their renditions), cards before pages are written (pages
 # show their sizes); a federation member's export and a portal's pages write nothing
-# in other builds.
+# in other builds; redirect pages come last, so they never take a page's place.
 GENERATORS = tuple(
     _generator(output)
     for output in (
@@ -87,5 +88,6 @@ GENERATORS = tuple(
         CardsOutput,
         ItemsOutput,
         PortalOutput,
+        RedirectsOutput,
     )
 )

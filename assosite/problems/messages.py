@@ -1096,6 +1096,117 @@ CATALOGUE: dict[str, Message] = {
             'To fix: fix the problems reported just above, then run "assosite federation build --portal-only" again.',
         ),
     ),
+    # AS26x: importing a site from WordPress, Hugo, Jekyll or Pelican (assosite import)
+    "AS260": Message(
+        "suggestion",
+        (
+            "« {title} » n'est pas importé : il est « {value} » dans l'ancien site (brouillon, privé ou à la corbeille).",
+            "Pour corriger : rien à faire s'il ne doit pas être publié ; sinon publiez-le dans l'ancien site et importez de nouveau, ou créez-le avec « assosite new ».",
+        ),
+        (
+            '"{title}" is not imported: it is "{value}" in the old site (draft, private or in the trash).',
+            'To fix: nothing to do if it must not be published; otherwise publish it in the old site and import again, or create it with "assosite new".',
+        ),
+    ),
+    "AS261": Message(
+        "suggestion",
+        (
+            "« {title} » n'est pas importé : les éléments « {value} » de l'ancien site n'ont pas d'équivalent dans le site.",
+            "Pour corriger : rien à faire pour les menus et les révisions ; pour un autre contenu, recopiez-le dans une page avec « assosite new page ».",
+        ),
+        (
+            '"{title}" is not imported: "{value}" items of the old site have no equivalent in the site.',
+            'To fix: nothing to do for menus and revisions; for other content, copy it into a page with "assosite new page".',
+        ),
+    ),
+    "AS262": Message(
+        "warning",
+        (
+            "L'image « {value} » est introuvable : elle n'est pas copiée dans content/images/ (le texte garde un lien vers l'ancienne adresse).",
+            "Pour corriger : indiquez le dossier wp-content/uploads copié depuis l'hébergement avec « --uploads », ou relancez avec « --download », ou placez l'image dans content/images/ et changez le lien.",
+        ),
+        (
+            'The image "{value}" cannot be found: it is not copied into content/images/ (the text keeps a link to its old address).',
+            'To fix: give the wp-content/uploads folder copied from the hosting with "--uploads", or run again with "--download", or put the image in content/images/ and update the link.',
+        ),
+    ),
+    "AS263": Message(
+        "warning",
+        (
+            "Le code « {value} » de l'ancien site n'a pas d'équivalent : il est retiré du texte (son contenu éventuel est gardé).",
+            "Pour corriger : relisez ce passage dans le fichier importé et remplacez-le à la main par un lien, une image ou du texte.",
+        ),
+        (
+            'The code "{value}" of the old site has no equivalent: it is removed from the text (anything it wrapped is kept).',
+            "To fix: read this passage of the imported file again and replace it by hand with a link, an image or text.",
+        ),
+    ),
+    "AS264": Message(
+        "warning",
+        (
+            "Ce fichier de l'ancien site n'a pas pu être lu ({detail}) : il n'est pas importé, les autres le sont.",
+            "Pour corriger : corrigez l'en-tête du fichier d'origine à cette ligne, puis relancez l'import.",
+        ),
+        (
+            "This file of the old site could not be read ({detail}): it is not imported, the others are.",
+            "To fix: fix the header of the original file at this line, then run the import again.",
+        ),
+    ),
+    "AS265": Message(
+        "warning",
+        (
+            "Le fichier « {value} » existe déjà dans le site : il n'est pas remplacé.",
+            "Pour corriger : relancez l'import avec « --force » pour le remplacer, ou déplacez d'abord votre version.",
+        ),
+        (
+            'The file "{value}" already exists in the site: it is not replaced.',
+            'To fix: run the import again with "--force" to replace it, or move your version first.',
+        ),
+    ),
+    "AS266": Message(
+        "warning",
+        (
+            "« {title} » n'est pas importé : il lui manque « {key} ».",
+            "Pour corriger : ajoutez « {key} » dans l'en-tête du fichier d'origine, par exemple « {key}: {example} », puis relancez l'import.",
+        ),
+        (
+            '"{title}" is not imported: it has no "{key}".',
+            'To fix: add "{key}" to the header of the original file, for example "{key}: {example}", then run the import again.',
+        ),
+    ),
+    "AS267": Message(
+        "suggestion",
+        (
+            "{count} commentaires de l'ancien site ne sont pas importés : un site assosite n'a pas de commentaires.",
+            "Pour corriger : rien à faire ; gardez le fichier d'export si vous voulez les conserver.",
+        ),
+        (
+            "{count} comments of the old site are not imported: an assosite site has no comments.",
+            "To fix: nothing to do; keep the export file if you want to keep them.",
+        ),
+    ),
+    "AS268": Message(
+        "warning",
+        (
+            "L'illustration « {value} » n'a pas de texte alternatif dans l'ancien site : elle est copiée mais pas mise en illustration.",
+            "Pour corriger : décrivez-la dans le fichier importé avec « image: {value} » et « image_alt: Ce que montre l'image ».",
+        ),
+        (
+            'The illustration "{value}" has no text alternative in the old site: it is copied but not set as the illustration.',
+            'To fix: describe it in the imported file with "image: {value}" and "image_alt: What the image shows".',
+        ),
+    ),
+    "AS269": Message(
+        "warning",
+        (
+            "La ligne « {value} » du fichier des redirections n'est pas une redirection : elle est ignorée.",
+            "Pour corriger : écrivez l'ancienne adresse puis la nouvelle, séparées par une espace, par exemple « /2019/04/fete/ /actualites/fete/ ».",
+        ),
+        (
+            'The line "{value}" of the redirects file is not a redirect: it is ignored.',
+            'To fix: write the old address then the new one, separated by a space, for example "/2019/04/party/ /news/party/".',
+        ),
+    ),
 }
 
 SEVERITY_LABELS = {

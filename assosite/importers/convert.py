@@ -1,0 +1,370 @@
+"""Turn another tool's text into assosite's Markdown: HTML, shortcodes, Liquid, summaries.
+
+HTML (WordPress) goes through BeautifulSoup, where images, captions and embeds are
+rewritten, then through markdownify (a well-kept HTML to Markdown converter, see
+docs/dev/importers.md). Markdown from Hugo, Jekyll or Pelican keeps its text; only the
+template codes (``{{< figure >}}``, ``{% include %}``, ``[caption]``…) and the image
+paths change. A code with no equivalent is removed and reported (AS263), never left
+in a page.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import markdown
+from bs4 import BeautifulSoup, Comment
+from markdownify import MarkdownConverter
+
+from assosite.importers.report import ImportReport
+
+# Gutenberg block delimiters and WordPress's "read more" marker.
+_BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+MORE = re.compile(r"<!--\s*more\s*-->")
+_BLOCK_TAG = re.compile(
+    r"^\s*<(p|ul|ol|h[1-6]|blockquote|table|div|figure|pre|hr|dl|iframe|form|section|!--)\b",
+    re.IGNORECASE,
+)
+_WP_SHORTCODE = re.compile(
+    r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<attrs>(?:\s[^\]]*)?)\]"
+    r"(?:(?P<inner>.*?)\[/(?P=name)\])?",
+    re.DOTALL,
+)
+_URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$", re.MULTILINE)
+_MEDIA = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a text comes from, for the report: the old site's file and line."""
+
+    path: str
+    line: int
+
+
+# What a source gives the converter to find an image: the reference as written and
+# where it was written; the answer is the path in content/ (None: missing, reported).
+ResolveImage = Callable[[str, Place], str | None]
+
+
+def _is_shortcode(match: re.Match[str], text: str) -> bool:
+    """Tell a WordPress code from Markdown's ``[text](link)`` and ``[1]`` notes."""
+    if text[match.end() : match.end() + 1] in ("(", "[", ":"):
+        return False
+    return match.group("name") in _MEDIA or bool(
+        (match.group("attrs") or "").strip() or match.group("inner") is not None
+    )
+
+
+def shortcode_attributes(text: str) -> dict[str, str]:
+    """Return the ``key="value"`` attributes of a shortcode (positional ones as ``0``, ``1``…)."""
+    try:
+        words = shlex.split(text.replace("\u201c", '"').replace("\u201d", '"'))
+    except ValueError:
+        words = text.split()
+    values: dict[str, str] = {}
+    for index, word in enumerate(words):
+        key, sep, value = word.partition("=")
+        if sep and key:
+            values[key.lower()] = value
+        else:
+            values[str(index)] = word
+    return values
+
+
+def figure_html(src: str, alt: str, caption: str = "") -> str:
+    """Return an image with its caption as HTML (the converter turns it into Markdown)."""
+    soup = BeautifulSoup("", "html.parser")
+    figure = soup.new_tag("figure")
+    figure.append(soup.new_tag("img", attrs={"src": src, "alt": alt}))
+    if caption:
+        cap = soup.new_tag("figcaption")
+        cap.string = caption
+        figure.append(cap)
+    return str(figure)
+
+
+def link_html(url: str, text: str = "") -> str:
+    """Return a paragraph with one link (embeds, videos and sounds become links)."""
+    soup = BeautifulSoup("", "html.parser")
+    para = soup.new_tag("p")
+    anchor = soup.new_tag("a", attrs={"href": url})
+    anchor.string = text or url
+    para.append(anchor)
+    return str(para)
+
+
+def autop(text: str) -> str:
+    """Add paragraphs to classic-editor WordPress text (as WordPress shows it).
+
+    Blank lines separate paragraphs and a single line break is a ``<br>``; blocks
+    that already are HTML (lists, headings, tables…) are kept as they are.
+    """
+    if re.search(r"<p[\s>]", text, re.IGNORECASE):
+        return text
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
+    out = []
+    for chunk in chunks:
+        if _BLOCK_TAG.match(chunk):
+            out.append(chunk)
+        else:
+            out.append("<p>" + chunk.replace("\n", "<br />\n") + "</p>")
+    return "\n\n".join(out)
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with the captions of figures kept as a line of their own."""
+
+    def convert_figcaption(self, el, text, parent_tags):  # noqa: D102, ANN001, ANN201
+        text = text.strip()
+        return f"\n\n*{text}*\n\n" if text else ""
+
+    def convert_figure(self, el, text, parent_tags):  # noqa: D102, ANN001, ANN201
+        return f"\n\n{text.strip()}\n\n"
+
+
+def html_to_markdown(html: str) -> str:
+    """Return Markdown for HTML that was already cleaned (ATX headings, ``-`` bullets)."""
+    converter = _Converter(heading_style="ATX", bullets="-", escape_underscores=False)
+    text = converter.convert(html)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+class Rewriter:
+    """Rewrites one site's texts: template codes, images and links, with a report.
+
+    Args:
+        report: where what could not be converted goes.
+        resolve: finds an image (or a file) and returns its path in ``content/``.
+        links: old addresses (or source files) and the new address of each.
+    """
+
+    def __init__(
+        self,
+        report: ImportReport,
+        resolve: ResolveImage,
+        links: dict[str, str] | None = None,
+        attachments: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
+        self.report = report
+        self.resolve = resolve
+        self.links = links or {}
+        # WordPress attachments by id: (address of the file, alt text).
+        self.attachments = attachments or {}
+
+    # -- WordPress ---------------------------------------------------------------------
+
+    def wordpress(self, html: str, place: Place, children: tuple[str, ...] = ()) -> str:
+        """Return the Markdown of a WordPress post's HTML.
+
+        Args:
+            html: the post's ``content:encoded``.
+            place: the item in the export, for the report.
+            children: ids of the attachments of the post (a ``[gallery]`` without ids).
+        """
+        html = _BLOCK_COMMENT.sub("", html)
+        html = MORE.sub("", html)
+        html = self._wp_shortcodes(html, place, children)
+        html = _URL_LINE.sub(lambda m: link_html(m.group(1)), html)
+        return self.html(autop(html), place)
+
+    def _wp_shortcodes(self, html: str, place: Place, children: tuple[str, ...]) -> str:
+        def replace(match: re.Match[str]) -> str:
+            name = match.group("name")
+            if not _is_shortcode(match, html):
+                return match.group(0)
+            attrs = shortcode_attributes(match.group("attrs") or "")
+            inner = match.group("inner") or ""
+            converted = self._wp_shortcode(name, attrs, inner, children, place)
+            if converted is None:
+                self.report.problem("AS263", place.path, place.line, value=f"[{name}]")
+                return inner
+            return converted
+
+        previous = None
+        while previous != html:  # codes inside codes ([caption] around [embed])
+            previous, html = html, _WP_SHORTCODE.sub(replace, html)
+        return html
+
+    def _wp_shortcode(
+        self,
+        name: str,
+        attrs: dict[str, str],
+        inner: str,
+        children: tuple[str, ...],
+        place: Place,
+    ) -> str | None:
+        if name in ("caption", "wp_caption"):
+            soup = BeautifulSoup(inner, "html.parser")
+            img = soup.find("img")
+            if img is None:
+                return None
+            for tag in soup.find_all(["a", "img"]):
+                tag.extract()
+            caption = attrs.get("caption") or soup.get_text(" ", strip=True)
+            return figure_html(str(img.get("src", "")), str(img.get("alt", "")), caption)
+        if name == "gallery":
+            ids = [i.strip() for i in attrs.get("ids", "").split(",") if i.strip()] or children
+            found = [self.attachments[i] for i in ids if i in self.attachments]
+            if not found:
+                return None
+            return "".join(figure_html(url, alt) for url, alt in found)
+        if name == "embed":
+            url = (inner or attrs.get("src", "") or attrs.get("0", "")).strip()
+            return link_html(url) if url.startswith(("http://", "https://")) else None
+        if name in ("video", "audio"):
+            url = attrs.get("src") or next(
+                (
+                    attrs[k]
+                    for k in ("mp4", "webm", "ogv", "mp3", "ogg", "m4a", "wav")
+                    if k in attrs
+                ),
+                "",
+            )
+            if not url:
+                return None
+            local = self.resolve(url, place)
+            return link_html("{static}/" + local if local else url, url.rsplit("/", 1)[-1])
+        return None
+
+    # -- HTML to Markdown ----------------------------------------------------------------
+
+    def html(self, html: str, place: Place) -> str:
+        """Return the Markdown of HTML, with images found, embeds as links, links renewed."""
+        soup = BeautifulSoup(html, "html.parser")
+        for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+            node.extract()
+        for tag in soup.find_all(["script", "style", "noscript"]):
+            tag.decompose()
+        for frame in soup.find_all(["iframe", "embed", "object"]):
+            src = frame.get("src") or frame.get("data") or ""
+            frame.replace_with(BeautifulSoup(link_html(src), "html.parser") if src else "")
+        for img in soup.find_all("img"):
+            self._image_tag(img, place)
+        for anchor in soup.find_all("a"):
+            self._link_tag(anchor, place)
+        return html_to_markdown(str(soup))
+
+    def _image_tag(self, img, place: Place) -> None:  # noqa: ANN001
+        src = str(img.get("src", "")).strip()
+        alt = " ".join(str(img.get("alt", "")).split())
+        local = self.resolve(src, place) if src else None
+        if local is None:
+            # The text keeps a link to where the image was, so nothing is lost.
+            soup = BeautifulSoup("", "html.parser")
+            anchor = soup.new_tag("a", attrs={"href": src})
+            anchor.string = f"Image : {alt}" if alt else "Image"
+            img.replace_with(anchor)
+            return
+        img.attrs = {"src": local, "alt": alt}
+        parent = img.parent
+        # A thumbnail linked to its full size: the image alone (assosite serves sizes).
+        if (
+            parent is not None
+            and parent.name == "a"
+            and len(parent.find_all(True)) == 1
+            and not parent.get_text(strip=True)
+            and self._is_image_link(str(parent.get("href", "")))
+        ):
+            parent.replace_with(img)
+
+    def _is_image_link(self, href: str) -> bool:
+        return bool(re.search(r"\.(jpe?g|png|gif|webp|svg)$", href.split("?")[0], re.I)) or (
+            "attachment_id=" in href
+        )
+
+    def _link_tag(self, anchor, place: Place) -> None:  # noqa: ANN001
+        href = str(anchor.get("href", ""))
+        new = self.links.get(href) or self.links.get(href.rstrip("/") + "/")
+        if new:
+            anchor["href"] = new
+        elif re.search(r"/wp-content/uploads/", href):
+            local = self.resolve(href, place)
+            if local:
+                anchor["href"] = "{static}/" + local
+
+    # -- Markdown from static site tools ----------------------------------------------
+
+    def markdown(self, text: str, place: Place, codes: Callable[[str, Place], str]) -> str:
+        """Return Markdown with the tool's template codes converted and images found.
+
+        Args:
+            text: the body of the file.
+            place: the file, for the report.
+            codes: the tool's own conversion (Hugo shortcodes, Liquid…).
+        """
+        text = MORE.sub("", text)
+        text = codes(text, place)
+        text = self._wp_shortcodes(text, place, ())
+        return self._markdown_images(text, place)
+
+    def _markdown_images(self, text: str, place: Place) -> str:
+        def image(match: re.Match[str]) -> str:
+            alt, src = match.group(1), match.group(2)
+            local = self.resolve(src, place)
+            if local is None:
+                return f"[Image : {alt}]({src})" if alt else f"[Image]({src})"
+            return f"![{alt}]({local})"
+
+        text = re.sub(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", image, text)
+        if "<img" in text or "<figure" in text:
+            text = re.sub(
+                r"<figure\b.*?</figure>|<img\b[^>]*>",
+                lambda m: "\n\n" + self.html(m.group(0), place).strip() + "\n\n",
+                text,
+                flags=re.DOTALL | re.IGNORECASE,
+            )
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def strip_codes(html: str) -> str:
+    """Return WordPress HTML without its block comments and bracket codes (for summaries)."""
+    html = _BLOCK_COMMENT.sub("", html)
+    return _WP_SHORTCODE.sub(
+        lambda m: "" if m.group("name") in _MEDIA else m.group("inner") or "", html
+    )
+
+
+def html_text(html: str) -> str:
+    """Return the words of HTML without its tags, on one line."""
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def plain_text(markdown_text: str) -> str:
+    """Return the words of Markdown without any markup, on one line."""
+    html = markdown.markdown(markdown_text)
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """Return the words of the first paragraph with text (not a heading nor an image)."""
+    soup = BeautifulSoup(markdown.markdown(markdown_text), "html.parser")
+    for para in soup.find_all("p"):
+        words = " ".join(para.get_text(" ").split())
+        if words and not words.startswith("Image :"):
+            return words
+    return ""
+
+
+def cut_summary(text: str, budget: int) -> str:
+    """Return the first sentences of ``text`` that fit in ``budget`` characters.
+
+    A first sentence longer than the budget is cut after a whole word, with « … ».
+    """
+    text = " ".join(text.split())
+    if len(text) <= budget:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > budget:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    words = text[: budget - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return words + "…"

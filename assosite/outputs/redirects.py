@@ -1,0 +1,146 @@
+"""Redirects from old addresses: Netlify's ``_redirects`` and small HTML pages for other hosts.
+
+A site may hold a ``redirects.txt`` file beside ``assosite.toml`` (``assosite import``
+writes it): one old address and its new address per line, ``#`` for comments. The
+build turns it into ``_redirects`` (Netlify reads it) and, for every old address
+without ``?``, a page at that address that sends the visitor to the new one (a
+``<meta http-equiv="refresh">`` and a link, so it works without JavaScript). An
+address that is a page of the site is never replaced. Addresses with ``?`` (such as
+WordPress's ``/?p=123``) can only be redirected by the host: they are in
+``_redirects`` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+from lxml.html import builder as E
+
+from assosite.outputs.base import Output, SiteOutput
+from assosite.problems.report import Problem, make_problem
+
+REDIRECTS_NAME = "redirects.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    """One old address and where it now is.
+
+    Attributes:
+        source: the old address, from the site root (``/2019/04/fete/``, ``/?p=12``).
+        target: the new address, from the site root or absolute.
+        line: the line of ``redirects.txt``.
+    """
+
+    source: str
+    target: str
+    line: int
+
+
+def parse_redirects(text: str) -> tuple[list[Redirect], list[Problem]]:
+    """Return the redirects of a ``redirects.txt`` text and a problem per bad line."""
+    rules: list[Redirect] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        words = line.split()
+        if len(words) != 2 or not words[0].startswith("/") or not _is_target(words[1]):
+            problems.append(make_problem("AS269", REDIRECTS_NAME, number, value=raw.strip()))
+            continue
+        if words[0] not in seen:
+            seen.add(words[0])
+            rules.append(Redirect(words[0], words[1], number))
+    return rules, problems
+
+
+def _is_target(value: str) -> bool:
+    return value.startswith(("/", "http://", "https://"))
+
+
+def netlify_rules(rules: list[Redirect]) -> str:
+    """Return the ``_redirects`` text: permanent redirects, query strings as Netlify's."""
+    lines = []
+    for rule in rules:
+        parts = urlsplit(rule.source)
+        if parts.query:
+            # Netlify matches query parameters as ``key=value`` after the path; the
+            # home page exists, so the rule must be forced (``301!``).
+            query = " ".join(parts.query.split("&"))
+            lines.append(f"{parts.path or '/'} {query} {rule.target} 301!")
+        else:
+            lines.append(f"{rule.source} {rule.target} 301")
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def redirect_page(target: str, lang: str) -> bytes:
+    """Return a small accessible page that sends the visitor to ``target``."""
+    words = "Cette page a déménagé" if lang == "fr" else "This page has moved"
+    go = "Aller à la nouvelle adresse" if lang == "fr" else "Go to the new address"
+    doc = E.HTML(
+        E.HEAD(
+            E.META(charset="utf-8"),
+            E.TITLE(words),
+            E.META(name="robots", content="noindex"),
+            E.META(**{"http-equiv": "refresh", "content": f"0; url={target}"}),
+            E.LINK(rel="canonical", href=target),
+        ),
+        E.BODY(E.MAIN(E.H1(words), E.P(E.A(go, href=target)))),
+        lang=lang,
+    )
+    return lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="utf-8") + b"\n"
+
+
+def page_path(source: str) -> str | None:
+    """Return the output file of an old address (None when it has a query string)."""
+    parts = urlsplit(source)
+    if parts.query or parts.fragment or ".." in parts.path.split("/"):
+        return None
+    path = parts.path.strip("/")
+    if not path:
+        return None
+    if path.rsplit("/", 1)[-1].endswith((".html", ".htm", ".php")):
+        return path
+    return f"{path}/index.html"
+
+
+class RedirectsOutput(SiteOutput):
+    """Writes ``_redirects`` and the redirect pages of ``redirects.txt``."""
+
+    def write(self, output: Output) -> None:
+        """Write both, when the site has a redirects file."""
+        config = output.state.config
+        source = config.root / REDIRECTS_NAME
+        if not source.is_file():
+            return
+        rules, problems = parse_redirects(source.read_text(encoding="utf-8-sig"))
+        output.state.report.extend(problems)
+        if not rules:
+            return
+        (output.folder / "_redirects").write_text(netlify_rules(rules), encoding="utf-8")
+        taken = self._site_pages()
+        for rule in rules:
+            name = page_path(rule.source)
+            if name is None or name in taken:
+                continue
+            target = output.folder / name
+            if target.exists() or not target.resolve().is_relative_to(output.folder.resolve()):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            address = output.site_url + rule.target if rule.target.startswith("/") else rule.target
+            target.write_bytes(redirect_page(address, config.site.language))
+
+    def _site_pages(self) -> set[str]:
+        """Return the files of the site's own pages (written now or by the item writer)."""
+        taken = {"index.html"}
+        for key in ("articles", "pages", "hidden_pages", "hidden_articles"):
+            for content in self.context.get(key, ()):
+                save_as = getattr(content, "save_as", "")
+                if save_as:
+                    taken.add(str(Path(save_as).as_posix()))
+        return taken
