@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from urllib.parse import urljoin, urlsplit
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,6 +35,17 @@ _WP_SHORTCODE = re.compile(
     re.DOTALL,
 )
 _URL_LINE = re.compile(r"^\s*(https?://\S+)\s*$", re.MULTILINE)
+_PLAYERS = {
+    "youtube.com": "la vidéo sur YouTube",
+    "youtu.be": "la vidéo sur YouTube",
+    "vimeo.com": "la vidéo sur Vimeo",
+    "dailymotion.com": "la vidéo sur Dailymotion",
+    "soundcloud.com": "le son sur SoundCloud",
+    "twitter.com": "le message sur X (Twitter)",
+    "x.com": "le message sur X (Twitter)",
+    "facebook.com": "la publication sur Facebook",
+    "instagram.com": "la publication sur Instagram",
+}
 _MEDIA = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -88,12 +100,27 @@ def figure_html(src: str, alt: str, caption: str = "") -> str:
     return str(figure)
 
 
+def embed_words(url: str) -> tuple[str, str]:
+    """Return the address to link to for an embedded player, and words that say where."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    if match := re.match(r"/embed/([\w-]+)", parts.path):
+        if "youtube" in host:
+            url = f"https://www.youtube.com/watch?v={match.group(1)}"
+    for known, name in _PLAYERS.items():
+        if host == known or host.endswith("." + known):
+            return url, f"Voir {name}"
+    return url, f"Voir sur {host}" if host else url
+
+
 def link_html(url: str, text: str = "") -> str:
     """Return a paragraph with one link (embeds, videos and sounds become links)."""
+    if not text:
+        url, text = embed_words(url)
     soup = BeautifulSoup("", "html.parser")
     para = soup.new_tag("p")
     anchor = soup.new_tag("a", attrs={"href": url})
-    anchor.string = text or url
+    anchor.string = text
     para.append(anchor)
     return str(para)
 
@@ -134,6 +161,15 @@ def html_to_markdown(html: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+def _demote_headings(soup: BeautifulSoup) -> None:
+    """Start a text's headings at level 2: the page's title is its only level 1."""
+    levels = [int(tag.name[1]) for tag in soup.find_all(re.compile(r"^h[1-6]$"))]
+    shift = 2 - min(levels) if levels and min(levels) < 2 else 0
+    if shift:
+        for tag in soup.find_all(re.compile(r"^h[1-6]$")):
+            tag.name = f"h{min(6, int(tag.name[1]) + shift)}"
+
+
 class Rewriter:
     """Rewrites one site's texts: template codes, images and links, with a report.
 
@@ -149,8 +185,11 @@ class Rewriter:
         resolve: ResolveImage,
         links: dict[str, str] | None = None,
         attachments: dict[str, tuple[str, str]] | None = None,
+        base: str = "",
     ) -> None:
         self.report = report
+        # The old site's address: a missing image keeps a link to where it was.
+        self.base = base
         self.resolve = resolve
         self.links = links or {}
         # WordPress attachments by id: (address of the file, alt text).
@@ -206,7 +245,8 @@ class Rewriter:
             for tag in soup.find_all(["a", "img"]):
                 tag.extract()
             caption = attrs.get("caption") or soup.get_text(" ", strip=True)
-            return figure_html(str(img.get("src", "")), str(img.get("alt", "")), caption)
+            alt = str(img.get("alt", "")).strip() or caption
+            return figure_html(str(img.get("src", "")), alt, caption)
         if name == "gallery":
             ids = [i.strip() for i in attrs.get("ids", "").split(",") if i.strip()] or children
             found = [self.attachments[i] for i in ids if i in self.attachments]
@@ -243,6 +283,7 @@ class Rewriter:
         for frame in soup.find_all(["iframe", "embed", "object"]):
             src = frame.get("src") or frame.get("data") or ""
             frame.replace_with(BeautifulSoup(link_html(src), "html.parser") if src else "")
+        _demote_headings(soup)
         for img in soup.find_all("img"):
             self._image_tag(img, place)
         for anchor in soup.find_all("a"):
@@ -256,7 +297,8 @@ class Rewriter:
         if local is None:
             # The text keeps a link to where the image was, so nothing is lost.
             soup = BeautifulSoup("", "html.parser")
-            anchor = soup.new_tag("a", attrs={"href": src})
+            href = urljoin(self.base + "/", src) if self.base else src
+            anchor = soup.new_tag("a", attrs={"href": href})
             anchor.string = f"Image : {alt}" if alt else "Image"
             img.replace_with(anchor)
             return

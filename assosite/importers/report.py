@@ -90,7 +90,7 @@ class ImportReport:
 def format_import(report: ImportReport, lang: str = "fr") -> str:
     """Return the report as the command prints it: problems, then the totals."""
     parts = [format_problem(p, lang) for p in report.problems.sorted()]
-    parts.append(_closing(report, lang))
+    parts.append(closing_line(report, lang))
     return "\n\n".join(parts) + "\n"
 
 
@@ -99,7 +99,8 @@ def _plural(lang: str, count: int, words: tuple[str, str]) -> str:
     return f"{count} {words[0] if singular else words[1]}"
 
 
-def _closing(report: ImportReport, lang: str) -> str:
+def closing_line(report: ImportReport, lang: str = "fr") -> str:
+    """Return the last line of the report: what was imported, left out and missing."""
     words = _KIND_WORDS[lang]
     counts = report.counts()
     kinds = ", ".join(_plural(lang, n, words[kind]) for kind, n in counts.items()) or (

@@ -166,7 +166,7 @@ class WordPressSource:
             i: (self._attachment_url(a), a.meta.get("_wp_attachment_image_alt", ""))
             for i, a in self.attachments.items()
         }
-        self.rewriter = Rewriter(report, self.resolve, attachments=gallery)
+        self.rewriter = Rewriter(report, self.resolve, attachments=gallery, base=self.export.base)
 
     # -- files ---------------------------------------------------------------------------
 
