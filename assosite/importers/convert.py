@@ -25,10 +25,8 @@ from assosite.importers.report import ImportReport
 # Gutenberg block delimiters and WordPress's "read more" marker.
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 MORE = re.compile(r"<!--\s*more\s*-->")
-_BLOCK_TAG = re.compile(
-    r"^\s*<(p|ul|ol|h[1-6]|blockquote|table|div|figure|pre|hr|dl|iframe|form|section|!--)\b",
-    re.IGNORECASE,
-)
+_BLOCKS = "p|ul|ol|h[1-6]|blockquote|table|div|figure|pre|hr|dl|iframe|form|section"
+_BLOCK_TAG = re.compile(rf"^\s*<({_BLOCKS}|!--)\b", re.IGNORECASE)
 _WP_SHORTCODE = re.compile(
     r"\[(?P<name>[a-z][a-z0-9_-]*)(?P<attrs>(?:\s[^\]]*)?)\]"
     r"(?:(?P<inner>.*?)\[/(?P=name)\])?",
@@ -133,6 +131,9 @@ def autop(text: str) -> str:
     """
     if re.search(r"<p[\s>]", text, re.IGNORECASE):
         return text
+    # Block tags stand on their own, as WordPress's wpautop() puts them.
+    text = re.sub(rf"(</(?:{_BLOCKS})>)", r"\1\n\n", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(<(?:{_BLOCKS})\b)", r"\n\n\1", text, flags=re.IGNORECASE)
     chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", text) if chunk.strip()]
     out = []
     for chunk in chunks:
@@ -206,10 +207,10 @@ class Rewriter:
             children: ids of the attachments of the post (a ``[gallery]`` without ids).
         """
         html = _BLOCK_COMMENT.sub("", html)
-        html = MORE.sub("", html)
-        html = self._wp_shortcodes(html, place, children)
+        html = autop(MORE.sub("", html))
         html = _URL_LINE.sub(lambda m: link_html(m.group(1)), html)
-        return self.html(autop(html), place)
+        html = self._wp_shortcodes(html, place, children)
+        return self.html(html, place)
 
     def _wp_shortcodes(self, html: str, place: Place, children: tuple[str, ...]) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -268,7 +269,9 @@ class Rewriter:
             if not url:
                 return None
             local = self.resolve(url, place)
-            return link_html("{static}/" + local if local else url, url.rsplit("/", 1)[-1])
+            words = "Voir la vidéo" if name == "video" else "Écouter le son"
+            name = url.rsplit("/", 1)[-1]
+            return link_html("{static}/" + local if local else url, f"{words} « {name} »")
         return None
 
     # -- HTML to Markdown ----------------------------------------------------------------

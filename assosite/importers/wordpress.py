@@ -262,8 +262,7 @@ class WordPressSource:
             event = self._event_fields(entry, place, title)
             if event is None:
                 return None
-            start = event[0][1]
-            slug = f"{start:%Y-%m-%d}-{slug}"
+            slug = f"{str(event[0][1])[:10]}-{slug}"
             fields.extend(event)
         tags = _tags(entry)
         if tags:
@@ -347,7 +346,7 @@ class WordPressSource:
         if kind == "page":
             urls.append(f"/?page_id={entry.id}")
         link = entry.get("link").strip()
-        path = urlsplit(link).path if link else ""
+        path = unquote(urlsplit(link).path) if link else ""
         query = urlsplit(link).query if link else ""
         if path and not query:
             urls.append(path if path.endswith((".html", "/")) else path + "/")
