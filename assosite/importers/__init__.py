@@ -67,7 +67,7 @@ def import_site(tool: str, source: Path, site: Path, options: ImportOptions) -> 
         try:
             reader = WordPressSource(
                 source,
-                source.name,
+                source.as_posix(),
                 WordPressOptions(
                     uploads=options.uploads,
                     download=options.download,

@@ -56,12 +56,14 @@ class OldAddresses:
         patterns: address pattern by section (Hugo, Jekyll collections) or kind.
         language: the old site's main language (others are under ``/xx/`` in Hugo).
         timezone: the time zone of the old site's dates.
+        base: the old site's address (a missing image keeps a link there).
     """
 
     tool: str
     patterns: dict[str, str] = field(default_factory=dict)
     language: str = ""
     timezone: str = "Europe/Paris"
+    base: str = ""
 
     @classmethod
     def read(cls, tool: str, root: Path) -> OldAddresses:
@@ -81,7 +83,8 @@ class OldAddresses:
                 data = data or _read_data(root / name)
             links = data.get("permalinks") or {}
             patterns = {str(k): str(v) for k, v in links.items() if isinstance(v, str)}
-            return cls(tool, patterns, str(data.get("defaultContentLanguage", "")).lower())
+            language = str(data.get("defaultContentLanguage", "")).lower()
+            return cls(tool, patterns, language, base=str(data.get("baseURL", "")).rstrip("/"))
         if tool == "jekyll":
             data = _read_data(root / "_config.yml")
             style = str(data.get("permalink") or "date")
@@ -91,12 +94,13 @@ class OldAddresses:
             for name, spec in (data.get("collections") or {}).items():
                 if isinstance(spec, dict) and spec.get("permalink"):
                     patterns[str(name)] = str(spec["permalink"])
-            return cls(tool, patterns)
+            base = str(data.get("url") or "").rstrip("/") + str(data.get("baseurl") or "")
+            return cls(tool, patterns, base=base.rstrip("/"))
         conf = root / "pelicanconf.py"
         text = conf.read_text(encoding="utf-8", errors="replace") if conf.is_file() else ""
         patterns = {"ARTICLE_URL": "{slug}.html", "PAGE_URL": "pages/{slug}.html"}
         patterns.update(dict(_PELICAN_URL.findall(text)))
-        return cls(tool, patterns)
+        return cls(tool, patterns, base=patterns.get("SITEURL", "").rstrip("/"))
 
     def of(
         self, relative: PurePosixPath, values: dict[str, Any], kind: str, lang: str

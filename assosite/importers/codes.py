@@ -40,12 +40,19 @@ class CodeContext:
         link: the new address of another file of the old site (None: unknown).
         values: the file's own front matter (Hugo's ``param``, Liquid's ``page.x``).
         tags_url: the address of a tag's page, from the tag (Pelican's ``{tag}``).
+        body: the file's text as written, to find the line of a code.
     """
 
     report: ImportReport
     link: Callable[[str], str | None]
     values: dict[str, object]
     tags_url: Callable[[str], str]
+    body: str = ""
+
+    def line_of(self, place: Place, written: str) -> int:
+        """Return the line of the file where ``written`` first is (the text's start if not)."""
+        index = self.body.find(written)
+        return place.line + (self.body[:index].count("\n") if index >= 0 else 0)
 
 
 def _fenced(language: str, code: str) -> str:
@@ -60,8 +67,9 @@ def _image(attrs: dict[str, str]) -> str:
     return text + (f"*{caption}*\n\n" if caption else "")
 
 
-def _unknown(ctx: CodeContext, place: Place, code: str) -> str:
-    ctx.report.problem("AS263", place.path, place.line, value=code)
+def _unknown(ctx: CodeContext, place: Place, code: str, written: str = "") -> str:
+    line = ctx.line_of(place, written or code)
+    ctx.report.problem("AS263", place.path, line, value=code)
     return ""
 
 
@@ -91,7 +99,7 @@ def hugo(text: str, place: Place, ctx: CodeContext) -> str:
             return str(value) if isinstance(value, str | int | float) else ""
         if name in ("rawhtml", "html", "raw"):
             return ""
-        return _unknown(ctx, place, "{{< " + name + " >}}")
+        return _unknown(ctx, place, "{{< " + name + " >}}", match.group(0))
 
     return _HUGO.sub(single, text)
 
@@ -151,7 +159,7 @@ def _liquid_tag(match: re.Match[str], place: Place, ctx: CodeContext) -> str:
         )
         if provider in _VIDEO_URLS:
             return _media_link(provider, attrs) or _unknown(ctx, place, match.group(0))
-    return _unknown(ctx, place, "{% " + name + " %}")
+    return _unknown(ctx, place, "{% " + name + " %}", match.group(0))
 
 
 def _liquid_output(match: re.Match[str], place: Place, ctx: CodeContext) -> str:
@@ -166,7 +174,7 @@ def _liquid_output(match: re.Match[str], place: Place, ctx: CodeContext) -> str:
         found = ctx.values.get(value.removeprefix("page."))
         if isinstance(found, str | int | float):
             return str(found)
-    return _unknown(ctx, place, "{{ " + expression.strip() + " }}")
+    return _unknown(ctx, place, "{{ " + expression.strip() + " }}", match.group(0))
 
 
 def pelican(text: str, place: Place, ctx: CodeContext) -> str:

@@ -16,6 +16,8 @@ from urllib.parse import urljoin, urlsplit
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pathlib import PurePosixPath
+
 import markdown
 from bs4 import BeautifulSoup, Comment
 from markdownify import MarkdownConverter
@@ -345,17 +347,24 @@ class Rewriter:
         text = MORE.sub("", text)
         text = codes(text, place)
         text = self._wp_shortcodes(text, place, ())
-        return self._markdown_images(text, place)
+        return demote_markdown_headings(self._markdown_images(text, place))
 
     def _markdown_images(self, text: str, place: Place) -> str:
         def image(match: re.Match[str]) -> str:
             alt, src = match.group(1), match.group(2)
             local = self.resolve(src, place)
             if local is None:
-                return f"[Image : {alt}]({src})" if alt else f"[Image]({src})"
+                href = urljoin(self.base + "/", src) if self.base else src
+                return f"[Image : {alt}]({href})" if alt else f"[Image]({href})"
             return f"![{alt}]({local})"
 
+        def document(match: re.Match[str]) -> str:
+            words, href = match.group(1), match.group(2)
+            local = self.resolve(href, place) if _is_document(href) else None
+            return f"[{words}]({{static}}/{local})" if local else match.group(0)
+
         text = re.sub(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", image, text)
+        text = re.sub(r"(?<!!)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?\s*\)", document, text)
         if "<img" in text or "<figure" in text:
             text = re.sub(
                 r"<figure\b.*?</figure>|<img\b[^>]*>",
@@ -377,6 +386,31 @@ def strip_codes(html: str) -> str:
 def html_text(html: str) -> str:
     """Return the words of HTML without its tags, on one line."""
     return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def _is_document(href: str) -> bool:
+    """Return True for a link to a file of the old site (``/docs/statuts.pdf``)."""
+    parts = urlsplit(href)
+    suffix = PurePosixPath(parts.path).suffix.lower()
+    return not (parts.scheme or parts.netloc) and suffix not in ("", ".html", ".htm", ".md", ".php")
+
+
+def demote_markdown_headings(text: str) -> str:
+    """Start a Markdown text's ``#`` headings at level 2 (outside code blocks)."""
+    lines = text.split("\n")
+    fenced = False
+    headings = []
+    for number, line in enumerate(lines):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (match := re.match(r"^(#{1,6})\s", line)):
+            headings.append((number, len(match.group(1))))
+    if not headings or min(level for _, level in headings) > 1:
+        return text
+    for number, level in headings:
+        if level < 6:
+            lines[number] = "#" + lines[number]
+    return "\n".join(lines)
 
 
 def plain_text(markdown_text: str) -> str:

@@ -120,7 +120,7 @@ class StaticSource:
         self.statics = _static_roots(tool, root, self.content)
         self.addresses = OldAddresses.read(tool, root)
         self.paths = site_paths(options.language)
-        self.rewriter = Rewriter(report, self.resolve)
+        self.rewriter = Rewriter(report, self.resolve, base=self.addresses.base)
         self._current: _File | None = None
 
     def items(self) -> list[ImportedItem]:
@@ -158,7 +158,7 @@ class StaticSource:
         return found
 
     def _read(self, path: Path) -> _File | None:
-        shown = path.relative_to(self.root).as_posix()
+        shown = path.as_posix()
         if path.suffix.lower() == ".rst":
             self.report.problem("AS261", shown, 0, title=path.stem, value=".rst")
             return None
@@ -256,7 +256,11 @@ class StaticSource:
         self._current = file
         place = Place(file.shown, file.body_line)
         context = codes.CodeContext(
-            self.report, self._link, file.values, lambda tag: f"/{self.paths.tags}/{slugify(tag)}/"
+            self.report,
+            self._link,
+            file.values,
+            lambda tag: f"/{self.paths.tags}/{slugify(tag)}/",
+            file.body,
         )
         convert = {"hugo": codes.hugo, "jekyll": codes.liquid, "pelican": codes.pelican}[self.tool]
         body = self.rewriter.markdown(file.body, place, lambda t, p: convert(t, p, context))
