@@ -13,6 +13,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 from click.testing import CliRunner
+from conftest import file_hashes
 
 from assosite.cli import cli
 from assosite.importers import ImportOptions, import_site
@@ -21,7 +22,6 @@ from assosite.importers.report import ImportReport, format_import
 from assosite.model.urls import site_paths
 from assosite.reading.items import FOLDER_KINDS
 from assosite.scaffold.site import init_site
-from conftest import file_hashes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 WXR = FIXTURES / "wordpress" / "export.xml"
@@ -103,7 +103,9 @@ def test_wordpress_posts_pages_and_events(tmp_path) -> None:
     assert post["image_alt"] == "Affiche orange de la fête du printemps"
     assert "![Le jardin partagé au printemps](images/2024/03/jardin.png)" in post.content
     assert "*Le jardin, l'an dernier*" in post.content
-    assert "[Voir la vidéo sur YouTube](https://www.youtube.com/watch?v=aqz-KE-bpKQ)" in post.content
+    assert (
+        "[Voir la vidéo sur YouTube](https://www.youtube.com/watch?v=aqz-KE-bpKQ)" in post.content
+    )
     event = frontmatter.load(content / "events/2027-06-20-grande-fete-du-parc.md")
     assert (event["start"], event["end"], event["price"]) == (
         "2027-06-20 14:00",
@@ -258,7 +260,7 @@ def test_hugo_bundles_shortcodes_translations(tmp_path) -> None:
 
 def test_map_option_says_which_folder_is_which_type(tmp_path) -> None:
     """--map agenda=news imports the agenda folder as news items."""
-    site, report = _import(tmp_path, "hugo", FIXTURES / "hugo", mapping=(("agenda", "news"),))
+    _, report = _import(tmp_path, "hugo", FIXTURES / "hugo", mapping=(("agenda", "news"),))
     assert "content/news/2027-05-21-balade-nocturne.md" in report.written["news"]
     assert "event" not in report.counts()
 
@@ -295,7 +297,7 @@ def test_files_outside_the_old_site_are_never_copied(tmp_path) -> None:
     (old / "content/posts/x.md").write_text(
         "---\ntitle: X\ndate: 2024-01-01\n---\n\n![Secret](../../../secret.png)\n", encoding="utf-8"
     )
-    site, report = _import(tmp_path, "hugo", old)
+    _, report = _import(tmp_path, "hugo", old)
     assert report.files == []
     assert [c for c, _, _ in _codes(report)] == ["AS262"]
 
@@ -324,8 +326,18 @@ def test_cli_import_prints_the_french_report_and_writes_json(tmp_path) -> None:
     site = tmp_path / "site"
     result = CliRunner().invoke(
         cli,
-        ["import", "wordpress", str(WXR), "--site", str(site), "--new", "--uploads",
-         str(UPLOADS), "--report-json", str(tmp_path / "r.json")],
+        [
+            "import",
+            "wordpress",
+            str(WXR),
+            "--site",
+            str(site),
+            "--new",
+            "--uploads",
+            str(UPLOADS),
+            "--report-json",
+            str(tmp_path / "r.json"),
+        ],
     )
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1].startswith("Importé dans")

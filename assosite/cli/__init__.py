@@ -525,8 +525,8 @@ def _folder_map(ctx: click.Context, param: click.Parameter, value: str | None) -
         folder, sep, kind = part.partition("=")
         if not sep or not folder.strip() or kind.strip().lower() not in _MAP_KINDS:
             raise click.BadParameter(
-                f"« {part.strip()} » : écrivez dossier=type, par exemple « posts=news,agenda=events »"
-                " (types : news, events, pages, testimonies)."
+                f"« {part.strip()} » : écrivez dossier=type, par exemple "
+                "« posts=news,agenda=events » (types : news, events, pages, testimonies)."
             )
         pairs.append((folder.strip().strip("/"), _MAP_KINDS[kind.strip().lower()]))
     return tuple(pairs)

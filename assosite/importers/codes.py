@@ -16,7 +16,10 @@ from assosite.importers.convert import Place, shortcode_attributes
 from assosite.importers.report import ImportReport
 
 _HUGO = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)(.*?)\s*[>%]\}\}", re.DOTALL)
-_HUGO_PAIR = r"\{{\{{[<%]\s*{name}\b(?P<attrs>.*?)[>%]\}}\}}(?P<inner>.*?)\{{\{{[<%]\s*/\s*{name}\s*[>%]\}}\}}"
+_HUGO_PAIR = (
+    r"\{{\{{[<%]\s*{name}\b(?P<attrs>.*?)[>%]\}}\}}"
+    r"(?P<inner>.*?)\{{\{{[<%]\s*/\s*{name}\s*[>%]\}}\}}"
+)
 _LIQUID_TAG = re.compile(r"\{%-?\s*(\w+)(.*?)-?%\}", re.DOTALL)
 _LIQUID_OUT = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}", re.DOTALL)
 _PELICAN_LINK = re.compile(
@@ -83,25 +86,31 @@ def hugo(text: str, place: Place, ctx: CodeContext) -> str:
     )
 
     def single(match: re.Match[str]) -> str:
-        closing, name, rest = match.group(2), match.group(3), match.group(4)
-        attrs = shortcode_attributes(rest)
-        if closing:
+        if match.group(2):
             return ""  # the end of a pair; its start was reported
-        if name == "figure":
-            return _image(attrs)
-        if name in _VIDEO_URLS or name in ("gist", "tweet", "x"):
-            return _media_link(name, attrs) or _unknown(ctx, place, match.group(0))
-        if name in ("ref", "relref"):
-            target = ctx.link(attrs.get("0", "") or attrs.get("path", ""))
-            return target or _unknown(ctx, place, match.group(0))
-        if name == "param":
-            value = ctx.values.get(attrs.get("0", ""))
-            return str(value) if isinstance(value, str | int | float) else ""
-        if name in ("rawhtml", "html", "raw"):
-            return ""
-        return _unknown(ctx, place, "{{< " + name + " >}}", match.group(0))
+        name, attrs = match.group(3), shortcode_attributes(match.group(4))
+        converted = _hugo_code(name, attrs, ctx)
+        if converted is None:
+            return _unknown(ctx, place, "{{< " + name + " >}}", match.group(0))
+        return converted
 
     return _HUGO.sub(single, text)
+
+
+def _hugo_code(name: str, attrs: dict[str, str], ctx: CodeContext) -> str | None:
+    """Return the Markdown of one Hugo shortcode, or None when it has no equivalent."""
+    if name == "figure":
+        return _image(attrs)
+    if name in _VIDEO_URLS or name in ("gist", "tweet", "x"):
+        return _media_link(name, attrs) or None
+    if name in ("ref", "relref"):
+        return ctx.link(attrs.get("0", "") or attrs.get("path", ""))
+    if name == "param":
+        value = ctx.values.get(attrs.get("0", ""))
+        return str(value) if isinstance(value, str | int | float) else ""
+    if name in ("rawhtml", "html", "raw"):
+        return ""
+    return None
 
 
 def _media_link(name: str, attrs: dict[str, str]) -> str:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 import shlex
-from urllib.parse import urljoin, urlsplit
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from pathlib import PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 import markdown
 from bs4 import BeautifulSoup, Comment
@@ -104,9 +103,9 @@ def embed_words(url: str) -> tuple[str, str]:
     """Return the address to link to for an embedded player, and words that say where."""
     parts = urlsplit(url)
     host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    if match := re.match(r"/embed/([\w-]+)", parts.path):
-        if "youtube" in host:
-            url = f"https://www.youtube.com/watch?v={match.group(1)}"
+    match = re.match(r"/embed/([\w-]+)", parts.path)
+    if match and "youtube" in host:
+        url = f"https://www.youtube.com/watch?v={match.group(1)}"
     for known, name in _PLAYERS.items():
         if host == known or host.endswith("." + known):
             return url, f"Voir {name}"
@@ -146,14 +145,27 @@ def autop(text: str) -> str:
     return "\n\n".join(out)
 
 
+def _caption(attrs: dict[str, str], inner: str) -> str | None:
+    """Return a ``[caption]`` as a figure: the image with its alt text, then the caption."""
+    soup = BeautifulSoup(inner, "html.parser")
+    img = soup.find("img")
+    if img is None:
+        return None
+    for tag in soup.find_all(["a", "img"]):
+        tag.extract()
+    caption = attrs.get("caption") or soup.get_text(" ", strip=True)
+    alt = str(img.get("alt", "")).strip() or caption
+    return figure_html(str(img.get("src", "")), alt, caption)
+
+
 class _Converter(MarkdownConverter):
     """markdownify with the captions of figures kept as a line of their own."""
 
-    def convert_figcaption(self, el, text, parent_tags):  # noqa: D102, ANN001, ANN201
+    def convert_figcaption(self, el, text, parent_tags):
         text = text.strip()
         return f"\n\n*{text}*\n\n" if text else ""
 
-    def convert_figure(self, el, text, parent_tags):  # noqa: D102, ANN001, ANN201
+    def convert_figure(self, el, text, parent_tags):
         return f"\n\n{text.strip()}\n\n"
 
 
@@ -241,40 +253,28 @@ class Rewriter:
         place: Place,
     ) -> str | None:
         if name in ("caption", "wp_caption"):
-            soup = BeautifulSoup(inner, "html.parser")
-            img = soup.find("img")
-            if img is None:
-                return None
-            for tag in soup.find_all(["a", "img"]):
-                tag.extract()
-            caption = attrs.get("caption") or soup.get_text(" ", strip=True)
-            alt = str(img.get("alt", "")).strip() or caption
-            return figure_html(str(img.get("src", "")), alt, caption)
+            return _caption(attrs, inner)
         if name == "gallery":
             ids = [i.strip() for i in attrs.get("ids", "").split(",") if i.strip()] or children
             found = [self.attachments[i] for i in ids if i in self.attachments]
-            if not found:
-                return None
-            return "".join(figure_html(url, alt) for url, alt in found)
+            return "".join(figure_html(url, alt) for url, alt in found) or None
         if name == "embed":
             url = (inner or attrs.get("src", "") or attrs.get("0", "")).strip()
             return link_html(url) if url.startswith(("http://", "https://")) else None
         if name in ("video", "audio"):
-            url = attrs.get("src") or next(
-                (
-                    attrs[k]
-                    for k in ("mp4", "webm", "ogv", "mp3", "ogg", "m4a", "wav")
-                    if k in attrs
-                ),
-                "",
-            )
-            if not url:
-                return None
-            local = self.resolve(url, place)
-            words = "Voir la vidéo" if name == "video" else "Écouter le son"
-            name = url.rsplit("/", 1)[-1]
-            return link_html("{static}/" + local if local else url, f"{words} « {name} »")
+            return self._media(name, attrs, place)
         return None
+
+    def _media(self, name: str, attrs: dict[str, str], place: Place) -> str | None:
+        """Return a ``[video]`` or ``[audio]`` as a link to its file (copied when found)."""
+        keys = ("src", "mp4", "webm", "ogv", "mp3", "ogg", "m4a", "wav")
+        url = next((attrs[k] for k in keys if attrs.get(k)), "")
+        if not url:
+            return None
+        local = self.resolve(url, place)
+        words = "Voir la vidéo" if name == "video" else "Écouter le son"
+        file_name = url.rsplit("/", 1)[-1]
+        return link_html("{static}/" + local if local else url, f"{words} « {file_name} »")
 
     # -- HTML to Markdown ----------------------------------------------------------------
 
@@ -295,7 +295,7 @@ class Rewriter:
             self._link_tag(anchor, place)
         return html_to_markdown(str(soup))
 
-    def _image_tag(self, img, place: Place) -> None:  # noqa: ANN001
+    def _image_tag(self, img, place: Place) -> None:
         src = str(img.get("src", "")).strip()
         alt = " ".join(str(img.get("alt", "")).split())
         local = self.resolve(src, place) if src else None
@@ -320,11 +320,11 @@ class Rewriter:
             parent.replace_with(img)
 
     def _is_image_link(self, href: str) -> bool:
-        return bool(re.search(r"\.(jpe?g|png|gif|webp|svg)$", href.split("?")[0], re.I)) or (
-            "attachment_id=" in href
-        )
+        return bool(
+            re.search(r"\.(jpe?g|png|gif|webp|svg)$", href.split("?", maxsplit=1)[0], re.I)
+        ) or ("attachment_id=" in href)
 
-    def _link_tag(self, anchor, place: Place) -> None:  # noqa: ANN001
+    def _link_tag(self, anchor, place: Place) -> None:
         href = str(anchor.get("href", ""))
         new = self.links.get(href) or self.links.get(href.rstrip("/") + "/")
         if new:

@@ -142,23 +142,40 @@ def item_fields(
             return (), ("date", "2024-05-01")
         fields.append(("date", when(date)))
     if kind == "event":
-        start = parse_time(_first(values, START), timezone) or date
-        if start is None:
+        event = _event_fields(values, timezone, date)
+        if event is None:
             return (), ("start", "2026-05-16 14:00")
-        fields.append(("start", when(start)))
-        end = parse_time(_first(values, END), timezone)
-        if end is not None and type(end) is type(start) and end > start:
-            fields.append(("end", when(end)))
-        for key, names in (("online", ONLINE), ("registration", REGISTRATION)):
-            link = _first(values, names)
-            if isinstance(link, str) and link.startswith(("http://", "https://")):
-                fields.append((key, link))
-        location = _location(_first(values, LOCATION))
-        if location:
-            fields.append(("location", location))
-        price = _first(values, PRICE)
-        if isinstance(price, str | int | float):
-            fields.append(("price", str(price)))
+        fields += event
+    return (*fields, *_common_fields(kind, values, timezone)), None
+
+
+def _event_fields(
+    values: dict[str, Any], timezone: str, date: dt.date | None
+) -> list[tuple[str, Any]] | None:
+    """Return an event's own keys (None without a start: ``date`` stands in for it)."""
+    start = parse_time(_first(values, START), timezone) or date
+    if start is None:
+        return None
+    fields: list[tuple[str, Any]] = [("start", when(start))]
+    end = parse_time(_first(values, END), timezone)
+    if end is not None and type(end) is type(start) and end > start:
+        fields.append(("end", when(end)))
+    for key, names in (("online", ONLINE), ("registration", REGISTRATION)):
+        link = _first(values, names)
+        if isinstance(link, str) and link.startswith(("http://", "https://")):
+            fields.append((key, link))
+    location = _location(_first(values, LOCATION))
+    if location:
+        fields.append(("location", location))
+    price = _first(values, PRICE)
+    if isinstance(price, str | int | float):
+        fields.append(("price", str(price)))
+    return fields
+
+
+def _common_fields(kind: str, values: dict[str, Any], timezone: str) -> list[tuple[str, Any]]:
+    """Return tags, dates of change and expiry, illustration, author and menu position."""
+    fields: list[tuple[str, Any]] = []
     tags = _tags(values)
     if tags:
         fields.append(("tags", tags))
@@ -176,4 +193,4 @@ def item_fields(
         fields.append(("author", author.strip()))
     if kind == "page" and isinstance(values.get("menu"), int):
         fields.append(("menu", values["menu"]))
-    return tuple(fields), None
+    return fields

@@ -162,6 +162,11 @@ class WordPressSource:
         self.assets = Assets(report)
         self.attachments = self.export.of("attachment")
         self.venues = self.export.of("tribe_venue")
+        self.pages = self.export.of("page")
+        # Attachments by the post they belong to (a [gallery] without ids shows them).
+        self.children: dict[str, list[str]] = {}
+        for attachment in self.attachments.values():
+            self.children.setdefault(attachment.get("post_parent"), []).append(attachment.id)
         gallery = {
             i: (self._attachment_url(a), a.meta.get("_wp_attachment_image_alt", ""))
             for i, a in self.attachments.items()
@@ -201,10 +206,6 @@ class WordPressSource:
 
     def items(self) -> list[ImportedItem]:
         """Return the items to import, in the export's order; report the others."""
-        pages = self.export.of("page")
-        children: dict[str, list[str]] = {}
-        for attachment in self.attachments.values():
-            children.setdefault(attachment.get("post_parent"), []).append(attachment.id)
         comments = 0
         out = []
         for entry in self.export.entries:
@@ -230,7 +231,7 @@ class WordPressSource:
                     "AS266", place.path, place.line, title=entry.id, key="title", example="Titre"
                 )
                 continue
-            item = self._item(entry, KINDS[post_type], title, place, pages, children)
+            item = self._item(entry, KINDS[post_type], title, place)
             if item is not None:
                 out.append(item)
         if comments:
@@ -243,18 +244,16 @@ class WordPressSource:
         kind: str,
         title: str,
         place: Place,
-        pages: dict[str, _Entry],
-        children: dict[str, list[str]],
     ) -> ImportedItem | None:
         body = self.rewriter.wordpress(
-            entry.get("content"), place, tuple(children.get(entry.id, ()))
+            entry.get("content"), place, tuple(self.children.get(entry.id, ()))
         )
         slug = slugify(unquote(entry.get("post_name")) or title)
         fields: list[tuple[str, object]] = [("summary", self._summary(entry, body, title))]
         date = _local_time(entry.get("post_date"))
         folder = ""
         if kind == "page":
-            parents = _parents(entry, pages)
+            parents = _parents(entry, self.pages)
             if parents:
                 folder = "/".join(parents) + "/"
                 slug = slugify("-".join([*parents, slug]))
@@ -399,11 +398,11 @@ def _parents(entry: _Entry, pages: dict[str, _Entry]) -> list[str]:
 def _tags(entry: _Entry) -> list[str]:
     """Return categories and tags as the site's tags (without WordPress's default one)."""
     seen: dict[str, str] = {}
-    for domain, name in entry.terms:
-        name = " ".join(name.split())
-        if domain in ("category", "post_tag", "tribe_events_cat") and name:
-            if slugify(name) in ("uncategorized", "non-classe"):
-                continue
+    for domain, written in entry.terms:
+        name = " ".join(written.split())
+        if domain not in ("category", "post_tag", "tribe_events_cat") or not name:
+            continue
+        if slugify(name) not in ("uncategorized", "non-classe"):
             seen.setdefault(name.lower(), name)
     return list(seen.values())
 

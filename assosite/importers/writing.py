@@ -128,7 +128,7 @@ class Assets:
             return dest
         request = urllib.request.Request(url, headers={"User-Agent": "assosite-import"})
         try:
-            with urllib.request.urlopen(request, timeout=_DOWNLOAD_TIMEOUT) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=_DOWNLOAD_TIMEOUT) as response:
                 self.data[dest] = response.read()
         except (OSError, ValueError):
             return None
