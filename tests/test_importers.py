@@ -75,6 +75,7 @@ SOURCES = {
     "pelican-wxr": ("wordpress", PELICAN_WXR, {}),
     "hugo": ("hugo", FIXTURES / "hugo", {}),
     "jekyll": ("jekyll", FIXTURES / "jekyll", {}),
+    "pelican": ("pelican", FIXTURES / "pelican", {}),
 }
 
 
@@ -287,6 +288,20 @@ def test_jekyll_posts_liquid_and_assets(tmp_path) -> None:
     assert report.redirects["/troc/"] == "/actualites/troc-de-partitions/"
     assert report.redirects["/concerts/concert-d-ete/"] == "/agenda/2027-06-01-concert-d-ete/"
     assert [c for c, _, _ in _codes(report)] == ["AS262", "AS263", "AS263", "AS260", "AS261"]
+
+
+def test_pelican_headers_links_and_addresses(tmp_path) -> None:
+    """Pelican: native headers, {static} and {filename} links, ARTICLE_URL kept as redirect."""
+    site, report = _import(tmp_path, "pelican", FIXTURES / "pelican")
+    post = frontmatter.load(site / "content/news/2024-01-15-reprise-des-ateliers.md")
+    assert post["summary"] == "Les ateliers de couture reprennent le lundi soir, salle des fêtes."
+    assert post["tags"] == ["couture", "reprise", "Ateliers"]
+    assert "![Les machines alignées](images/machines.png)" in post.content
+    assert "[de l'atelier](/l-atelier/)" in post.content
+    assert report.redirects["/articles/2024/reprise-des-ateliers/"] == (
+        "/actualites/reprise-des-ateliers/"
+    )
+    assert _codes(report) == [("AS260", "brouillon.md", 3), ("AS261", "notes.rst", 0)]
 
 
 def test_files_outside_the_old_site_are_never_copied(tmp_path) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from assosite.importers.keys import DATE, parse_time
+from assosite.importers.keys import DATE, START, parse_time
 from assosite.model.urls import slugify
 
 _JEKYLL_STYLES = {
@@ -121,7 +121,7 @@ class OldAddresses:
         return tuple(dict.fromkeys(clean))
 
     def _date(self, values: dict[str, Any], relative: PurePosixPath) -> dt.date | None:
-        value = next((values[k] for k in DATE if values.get(k)), None)
+        value = next((values[k] for k in (*DATE, *START) if values.get(k)), None)
         parsed = parse_time(value, self.timezone)
         if parsed is None and (match := re.match(r"(\d{4})-(\d{2})-(\d{2})-", relative.name)):
             return dt.date(*(int(g) for g in match.groups()))

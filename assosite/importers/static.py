@@ -178,9 +178,9 @@ class StaticSource:
             return None
         kind = self._kind(relative, values)
         if _is_draft(values):
-            self.report.problem(
-                "AS260", shown, header.line("draft"), title=values.get("title", name), value="draft"
-            )
+            key = next((k for k in ("draft", "published", "status") if k in values), "title")
+            title = values.get("title", name)
+            self.report.problem("AS260", shown, header.line(key), title=title, value="draft")
             return None
         file = _File(path, shown, kind, values, dict(header.lines), body, body_line)
         file.lang, file.slug = self._slug_and_lang(file, relative)
@@ -211,7 +211,9 @@ class StaticSource:
         match = _DATED.match(stem)
         if match:
             stem = match.group(4)
-        slug = slugify(str(file.values.get("slug") or "") or stem)
+        # Pelican names a page after its title unless told otherwise; the others after the file.
+        named = str(file.values.get("title") or stem) if self.tool == "pelican" else stem
+        slug = slugify(str(file.values.get("slug") or "") or named)
         if file.kind == "event":
             start = parse_time(
                 _first(file.values, ("start", "start_date", "startdate", "date")),
