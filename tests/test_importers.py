@@ -122,6 +122,8 @@ def test_wordpress_posts_pages_and_events(tmp_path) -> None:
     all_day = frontmatter.load(content / "events/2027-07-01-sejour-nature.md")
     assert (str(all_day["start"]), str(all_day["end"])) == ("2027-07-01", "2027-07-03")
     assert "timezone" not in all_day  # « UTC+2 » is no IANA zone
+    music = frontmatter.load(content / "news/2024-06-02-fete-de-la-musique.md")
+    assert "[la fête du printemps](/actualites/fete-du-printemps/)" in music.content
     child = frontmatter.load(content / "pages/qui-sommes-nous/equipe.md")
     assert child["slug"] == "qui-sommes-nous-equipe"
     assert report.redirects["/qui-sommes-nous/equipe/"] == "/qui-sommes-nous-equipe/"

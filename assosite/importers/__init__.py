@@ -18,7 +18,7 @@ from assosite.config.site import load_config
 from assosite.importers.report import ImportReport
 from assosite.importers.static import STATIC_TOOLS, StaticOptions, StaticSource
 from assosite.importers.wordpress import WordPressOptions, WordPressSource
-from assosite.importers.writing import SiteWriter, unique_slugs
+from assosite.importers.writing import SiteWriter, relink, unique_slugs
 from assosite.model.urls import site_paths
 from assosite.problems.errors import AssositeError, ConfigError
 from assosite.problems.report import BuildReport, make_problem
@@ -90,8 +90,9 @@ def import_site(tool: str, source: Path, site: Path, options: ImportOptions) -> 
             ),
             report,
         )
-    items = unique_slugs(reader.items())
-    writer = SiteWriter(site, site_paths(config.site.language), report, options.force)
+    paths = site_paths(config.site.language)
+    items = relink(unique_slugs(reader.items()), paths, reader.rewriter.base)
+    writer = SiteWriter(site, paths, report, options.force)
     writer.write_items(items)
     writer.write_assets(reader.assets)
     writer.write_redirects(items)

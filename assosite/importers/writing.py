@@ -8,6 +8,7 @@ same files. Nothing is written outside the site folder.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import urllib.request
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -98,6 +99,36 @@ def unique_slugs(items: list[ImportedItem]) -> list[ImportedItem]:
         seen.add((group, slug))
         out.append(item if slug == item.slug else replace(item, slug=slug))
     return out
+
+
+_LINK = re.compile(r"(\]\()([^)\s]+)(\))")
+
+
+def relink(items: list[ImportedItem], paths: SitePaths, base: str) -> list[ImportedItem]:
+    """Point links to another item's old address at its new one.
+
+    Args:
+        items: every imported item, with its final slug.
+        paths: the site's public folder names.
+        base: the old site's address (``https://old.example``), or "".
+    """
+    new = {}
+    for item in items:
+        url = "/" + paths.item_url(item.kind, item.slug)
+        for old in item.old_urls:
+            new.setdefault(old, url)
+            if base:
+                new.setdefault(base + old, url)
+
+    def replace_link(match: re.Match[str]) -> str:
+        target = match.group(2)
+        found = new.get(target) or new.get(target.split("#")[0])
+        return f"{match.group(1)}{found}{match.group(3)}" if found else match.group(0)
+
+    return [
+        item if not new else replace(item, body=_LINK.sub(replace_link, item.body))
+        for item in items
+    ]
 
 
 @dataclass(slots=True)
