@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urljoin, urlsplit
 
-import markdown
 from bs4 import BeautifulSoup, Comment
 from markdownify import MarkdownConverter
 
@@ -46,7 +45,6 @@ _PLAYERS = {
     "instagram.com": "la publication sur Instagram",
 }
 _MEDIA = ("caption", "wp_caption", "gallery", "embed", "video", "audio")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,11 +381,6 @@ def strip_codes(html: str) -> str:
     )
 
 
-def html_text(html: str) -> str:
-    """Return the words of HTML without its tags, on one line."""
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
-
-
 def _is_document(href: str) -> bool:
     """Return True for a link to a file of the old site (``/docs/statuts.pdf``)."""
     parts = urlsplit(href)
@@ -411,39 +404,3 @@ def demote_markdown_headings(text: str) -> str:
         if level < 6:
             lines[number] = "#" + lines[number]
     return "\n".join(lines)
-
-
-def plain_text(markdown_text: str) -> str:
-    """Return the words of Markdown without any markup, on one line."""
-    html = markdown.markdown(markdown_text)
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
-
-
-def first_paragraph(markdown_text: str) -> str:
-    """Return the words of the first paragraph with text (not a heading nor an image)."""
-    soup = BeautifulSoup(markdown.markdown(markdown_text), "html.parser")
-    for para in soup.find_all("p"):
-        words = " ".join(para.get_text(" ").split())
-        if words and not words.startswith("Image :"):
-            return words
-    return ""
-
-
-def cut_summary(text: str, budget: int) -> str:
-    """Return the first sentences of ``text`` that fit in ``budget`` characters.
-
-    A first sentence longer than the budget is cut after a whole word, with « … ».
-    """
-    text = " ".join(text.split())
-    if len(text) <= budget:
-        return text
-    kept = ""
-    for sentence in _SENTENCE_END.split(text):
-        candidate = f"{kept} {sentence}".strip()
-        if len(candidate) > budget:
-            break
-        kept = candidate
-    if kept:
-        return kept
-    words = text[: budget - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return words + "…"

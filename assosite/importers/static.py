@@ -19,49 +19,26 @@ from urllib.parse import unquote, urlsplit
 
 from assosite.importers import codes
 from assosite.importers.addresses import OldAddresses
-from assosite.importers.convert import Place, Rewriter, cut_summary, first_paragraph
+from assosite.importers.convert import Place, Rewriter
+from assosite.importers.folders import (
+    IGNORED,
+    NOT_CONTENT,
+    SUFFIXES,
+    USUAL_FOLDERS,
+    content_root,
+    relative_name,
+    static_roots,
+    strip_prefix,
+)
 from assosite.importers.keys import item_fields, parse_time
 from assosite.importers.report import ImportReport
+from assosite.importers.summary import cut_summary, first_paragraph
 from assosite.importers.writing import Assets, ImportedItem
 from assosite.model.urls import site_paths, slugify
 from assosite.problems.report import Severity
 from assosite.reading.header import read_header
 
 STATIC_TOOLS = ("hugo", "jekyll", "pelican")
-USUAL_FOLDERS = {
-    **dict.fromkeys(
-        ("posts", "post", "blog", "actualites", "actualite", "news", "articles", "billets"),
-        "news",
-    ),
-    **dict.fromkeys(("events", "event", "agenda", "evenements", "evenement"), "event"),
-    **dict.fromkeys(("pages", "page"), "page"),
-    **dict.fromkeys(("testimonies", "temoignages", "temoignage"), "testimony"),
-}
-_IGNORED = {
-    "_site",
-    "_includes",
-    "_layouts",
-    "_sass",
-    "_data",
-    "_plugins",
-    "_drafts",
-    "node_modules",
-    "vendor",
-    "public",
-    "output",
-    "resources",
-    "themes",
-    "layouts",
-    "archetypes",
-    "assets",
-    "static",
-    "data",
-    "i18n",
-    "plugins",
-    "theme",
-}
-_NOT_CONTENT = {"readme", "license", "licence", "changelog", "contributing", "404"}
-_SUFFIXES = (".md", ".markdown", ".mdown")
 _LANG_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})$")
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
@@ -116,8 +93,8 @@ class StaticSource:
         self.options = options
         self.report = report
         self.assets = Assets(report)
-        self.content = _content_root(tool, root)
-        self.statics = _static_roots(tool, root, self.content)
+        self.content = content_root(tool, root)
+        self.statics = static_roots(tool, root, self.content)
         self.addresses = OldAddresses.read(tool, root)
         self.paths = site_paths(options.language)
         self.rewriter = Rewriter(report, self.resolve, base=self.addresses.base)
@@ -146,13 +123,13 @@ class StaticSource:
         found = []
         for path in sorted(self.content.rglob("*")):
             relative = path.relative_to(self.content)
-            if not path.is_file() or path.suffix.lower() not in (*_SUFFIXES, ".rst"):
+            if not path.is_file() or path.suffix.lower() not in (*SUFFIXES, ".rst"):
                 continue
-            if any(part.startswith(".") or part in _IGNORED for part in relative.parts[:-1]):
+            if any(part.startswith(".") or part in IGNORED for part in relative.parts[:-1]):
                 continue
             if relative.parts[0] in ("_drafts",):
                 continue
-            if path.stem.lower() in _NOT_CONTENT and len(relative.parts) == 1:
+            if path.stem.lower() in NOT_CONTENT and len(relative.parts) == 1:
                 continue
             found.append(path)
         return found
@@ -245,10 +222,10 @@ class StaticSource:
             local = file.path.parent / path
             if file.bundle is not None:
                 candidates.append((local, f"{file.slug}/{PurePosixPath(path).name}"))
-            candidates.append((local, _relative_name(local, self.root)))
+            candidates.append((local, relative_name(local, self.root)))
         for source, name in candidates:
             if source.is_file() and source.resolve().is_relative_to(self.root.resolve()):
-                return self.assets.copy(source, _strip_prefix(name))
+                return self.assets.copy(source, strip_prefix(name))
         self.assets.report_missing(reference, place)
         return None
 
@@ -395,41 +372,3 @@ def _menu_positions(files: list[_File]) -> dict[str, int]:
                 )
             )
     return {shown: number for number, (_, _, shown) in enumerate(sorted(chosen), start=1)}
-
-
-def _content_root(tool: str, root: Path) -> Path:
-    if tool in ("hugo", "pelican") and (root / "content").is_dir():
-        return root / "content"
-    return root
-
-
-def _static_roots(tool: str, root: Path, content: Path) -> list[Path]:
-    if tool == "hugo":
-        return [root / "static", root / "assets", content]
-    if tool == "pelican":
-        return [content, root]
-    return [root]
-
-
-def _relative_name(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
-def _strip_prefix(name: str) -> str:
-    """Drop a first folder that only says "files" (``static/``, ``assets/``, ``images/``)."""
-    parts = PurePosixPath(name.lstrip("/")).parts
-    while len(parts) > 1 and parts[0].lower() in (
-        "static",
-        "assets",
-        "images",
-        "img",
-        "uploads",
-        "media",
-        "content",
-        "files",
-    ):
-        parts = parts[1:]
-    return "/".join(parts)

@@ -12,24 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from lxml import etree
-
 from assosite.config.checks import is_timezone
-from assosite.importers.convert import (
-    MORE,
-    Place,
-    Rewriter,
-    cut_summary,
-    first_paragraph,
-    html_text,
-    strip_codes,
-)
+from assosite.importers.convert import MORE, Place, Rewriter, strip_codes
 from assosite.importers.report import ImportReport
+from assosite.importers.summary import cut_summary, first_paragraph, html_text
 from assosite.importers.writing import Assets, ImportedItem, when
+from assosite.importers.wxr import Entry, read_export
 from assosite.model.urls import slugify
 
 KINDS = {"post": "news", "page": "page", "tribe_events": "event"}
@@ -54,92 +46,6 @@ class WordPressOptions:
     download: bool = False
     summary_budget: int = 200
     timezone: str = "Europe/Paris"
-
-
-@dataclass(slots=True)
-class _Entry:
-    """One ``<item>`` of the export, as plain values."""
-
-    line: int
-    values: dict[str, str]
-    meta: dict[str, str]
-    terms: list[tuple[str, str]]
-    comments: int = 0
-
-    def get(self, key: str) -> str:
-        return self.values.get(key, "")
-
-    @property
-    def id(self) -> str:
-        return self.get("post_id")
-
-
-@dataclass(slots=True)
-class _Export:
-    """The whole export: its address and its items by type."""
-
-    base: str
-    entries: list[_Entry] = field(default_factory=list)
-
-    def of(self, post_type: str) -> dict[str, _Entry]:
-        return {e.id: e for e in self.entries if e.get("post_type") == post_type}
-
-
-def read_export(path: Path) -> _Export:
-    """Parse the export file with lxml (its line numbers go into the report).
-
-    Raises:
-        etree.XMLSyntaxError: when the file is not XML at all.
-    """
-    parser = etree.XMLParser(recover=True, huge_tree=True, resolve_entities=False)
-    root = etree.parse(str(path), parser).getroot()
-    if root is None:
-        raise etree.XMLSyntaxError("empty document", None, 1, 1, str(path))
-    channel = root.find("channel")
-    base = ""
-    export = _Export(base="")
-    for element in channel if channel is not None else ():
-        if not isinstance(element.tag, str):
-            continue
-        name = etree.QName(element).localname
-        if name in ("base_site_url", "link") and not base:
-            base = (element.text or "").strip().rstrip("/")
-        elif name == "item":
-            export.entries.append(_entry(element))
-    export.base = base
-    return export
-
-
-def _entry(element: etree._Element) -> _Entry:
-    values: dict[str, str] = {}
-    meta: dict[str, str] = {}
-    terms: list[tuple[str, str]] = []
-    comments = 0
-    for child in element:
-        if not isinstance(child.tag, str):
-            continue
-        qname = etree.QName(child)
-        name = qname.localname
-        if name == "encoded":
-            name = "excerpt" if "excerpt" in (qname.namespace or "") else "content"
-        if name == "postmeta":
-            key = _text(child, "meta_key")
-            if key:
-                meta.setdefault(key, _text(child, "meta_value"))
-        elif name == "category":
-            terms.append((child.get("domain", ""), (child.text or "").strip()))
-        elif name == "comment":
-            comments += _text(child, "comment_approved") == "1"
-        else:
-            values.setdefault(name, child.text or "")
-    return _Entry(element.sourceline or 0, values, meta, terms, comments)
-
-
-def _text(element: etree._Element, local: str) -> str:
-    for child in element:
-        if isinstance(child.tag, str) and etree.QName(child).localname == local:
-            return (child.text or "").strip()
-    return ""
 
 
 class WordPressSource:
@@ -175,7 +81,7 @@ class WordPressSource:
 
     # -- files ---------------------------------------------------------------------------
 
-    def _attachment_url(self, entry: _Entry) -> str:
+    def _attachment_url(self, entry: Entry) -> str:
         attached = entry.meta.get("_wp_attached_file", "")
         if attached and not attached.startswith(("http://", "https://")):
             return f"{self.export.base}/{_UPLOADS}{attached}"
@@ -240,7 +146,7 @@ class WordPressSource:
 
     def _item(
         self,
-        entry: _Entry,
+        entry: Entry,
         kind: str,
         title: str,
         place: Place,
@@ -282,7 +188,7 @@ class WordPressSource:
             folder=folder,
         )
 
-    def _summary(self, entry: _Entry, body: str, title: str) -> str:
+    def _summary(self, entry: Entry, body: str, title: str) -> str:
         excerpt = html_text(strip_codes(entry.get("excerpt")))
         if not excerpt:
             more = MORE.split(entry.get("content"), maxsplit=1)
@@ -292,7 +198,7 @@ class WordPressSource:
         return cut_summary(text, self.options.summary_budget)
 
     def _event_fields(
-        self, entry: _Entry, place: Place, title: str
+        self, entry: Entry, place: Place, title: str
     ) -> list[tuple[str, object]] | None:
         start = _local_time(entry.meta.get("_EventStartDate", ""))
         if start is None:
@@ -327,7 +233,7 @@ class WordPressSource:
             fields.append(("price", cost))
         return fields
 
-    def _featured(self, entry: _Entry, place: Place) -> list[tuple[str, object]]:
+    def _featured(self, entry: Entry, place: Place) -> list[tuple[str, object]]:
         attachment = self.attachments.get(entry.meta.get("_thumbnail_id", ""))
         if attachment is None:
             return []
@@ -340,7 +246,7 @@ class WordPressSource:
             return []
         return [("image", image), ("image_alt", alt)]
 
-    def _old_urls(self, entry: _Entry, kind: str) -> tuple[str, ...]:
+    def _old_urls(self, entry: Entry, kind: str) -> tuple[str, ...]:
         urls = [f"/?p={entry.id}"]
         if kind == "page":
             urls.append(f"/?page_id={entry.id}")
@@ -382,7 +288,7 @@ def _local_time(value: str) -> dt.datetime | None:
             return None
 
 
-def _parents(entry: _Entry, pages: dict[str, _Entry]) -> list[str]:
+def _parents(entry: Entry, pages: dict[str, Entry]) -> list[str]:
     """Return the address names of a page's parents, the farthest first."""
     names: list[str] = []
     seen = {entry.id}
@@ -395,7 +301,7 @@ def _parents(entry: _Entry, pages: dict[str, _Entry]) -> list[str]:
     return names
 
 
-def _tags(entry: _Entry) -> list[str]:
+def _tags(entry: Entry) -> list[str]:
     """Return categories and tags as the site's tags (without WordPress's default one)."""
     seen: dict[str, str] = {}
     for domain, written in entry.terms:
@@ -407,7 +313,7 @@ def _tags(entry: _Entry) -> list[str]:
     return list(seen.values())
 
 
-def _location(venue: _Entry) -> dict[str, str] | str:
+def _location(venue: Entry) -> dict[str, str] | str:
     parts = {
         "name": " ".join(venue.get("title").split()),
         "address": venue.meta.get("_VenueAddress", ""),
