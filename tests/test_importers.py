@@ -18,8 +18,8 @@ from conftest import file_hashes
 from assosite.cli import cli
 from assosite.importers import ImportOptions, import_site
 from assosite.importers.convert import Place, Rewriter
-from assosite.importers.summary import cut_summary
 from assosite.importers.report import ImportReport, format_import
+from assosite.importers.summary import cut_summary
 from assosite.model.urls import site_paths
 from assosite.reading.items import FOLDER_KINDS
 from assosite.scaffold.site import init_site
