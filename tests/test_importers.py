@@ -388,3 +388,24 @@ def test_french_report_lists_problems_then_totals(tmp_path) -> None:
     assert "_posts/2024-03-05-troc-de-partitions.md:10: avertissement AS262" in text
     assert text.strip().splitlines()[-1].startswith("Importé dans")
     assert "1 événement, 2 actualités, 1 page" in text
+
+
+def test_wordpress_media_codes_become_links_or_are_reported() -> None:
+    """[embed] and [audio] become described links; a [caption] without image is reported."""
+    report = ImportReport(source="x")
+    rewriter = Rewriter(report, lambda ref, place: None)
+    html = (
+        "[embed]https://vimeo.com/76979871[/embed]\n\n"
+        '[audio mp3="https://old.example/wp-content/uploads/2024/01/chant.mp3"][/audio]\n\n'
+        '[caption id="x"]Rien à montrer[/caption]'
+    )
+    out = rewriter.wordpress(html, Place("export.xml", 7))
+    assert "[Voir la vidéo sur Vimeo](https://vimeo.com/76979871)" in out
+    assert (
+        "[Écouter le son « chant.mp3 »](https://old.example/wp-content/uploads/2024/01/chant.mp3)"
+        in out
+    )
+    assert "Rien à montrer" in out and "[caption" not in out
+    assert [(p.code, p.line, p.params["value"]) for p in report.problems.problems] == [
+        ("AS263", 7, "[caption]")
+    ]
