@@ -294,7 +294,7 @@ def test_jekyll_posts_liquid_and_assets(tmp_path) -> None:
 
 
 def test_pelican_headers_links_and_addresses(tmp_path) -> None:
-    """Pelican: native headers, {static} and {filename} links, ARTICLE_URL kept as redirect."""
+    """Pelican: native headers, reStructuredText, {static} and {filename} links, ARTICLE_URL."""
     site, report = _import(tmp_path, "pelican", FIXTURES / "pelican")
     post = frontmatter.load(site / "content/news/2024-01-15-reprise-des-ateliers.md")
     assert post["summary"] == "Les ateliers de couture reprennent le lundi soir, salle des fêtes."
@@ -304,7 +304,12 @@ def test_pelican_headers_links_and_addresses(tmp_path) -> None:
     assert report.redirects["/articles/2024/reprise-des-ateliers/"] == (
         "/actualites/reprise-des-ateliers/"
     )
-    assert _codes(report) == [("AS260", "brouillon.md", 3), ("AS261", "notes.rst", 0)]
+    notes = frontmatter.load(site / "content/news/2024-03-01-notes-de-la-reunion.md")
+    assert notes["tags"] == ["réunion", "bureau"]
+    assert "## Décisions" in notes.content
+    assert "![Les machines de l'atelier](images/machines.png)" in notes.content
+    assert "[la page de l'atelier](/l-atelier/)" in notes.content
+    assert _codes(report) == [("AS260", "brouillon.md", 3)]
 
 
 def test_files_outside_the_old_site_are_never_copied(tmp_path) -> None:

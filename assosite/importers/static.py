@@ -32,6 +32,7 @@ from assosite.importers.folders import (
 )
 from assosite.importers.keys import item_fields, parse_time
 from assosite.importers.report import ImportReport
+from assosite.importers.rst import read_rst, rst_html
 from assosite.importers.summary import cut_summary, first_paragraph
 from assosite.importers.writing import Assets, ImportedItem
 from assosite.model.urls import site_paths, slugify
@@ -137,14 +138,12 @@ class StaticSource:
     def _read(self, path: Path) -> _File | None:
         shown = path.as_posix()
         if path.suffix.lower() == ".rst":
-            self.report.problem("AS261", shown, 0, title=path.stem, value=".rst")
+            read = self._read_rst(path, shown)
+        else:
+            read = self._read_markdown(path, shown)
+        if read is None:
             return None
-        header, body, body_line = read_header(path.read_bytes(), shown)
-        errors = [p for p in header.problems if p.severity == Severity.ERROR]
-        if errors:
-            self.report.problem("AS264", shown, errors[0].line, detail=errors[0].code)
-            return None
-        values = {str(k).lower(): v for k, v in header.fields.items()}
+        values, lines, body, body_line = read
         relative = path.relative_to(self.content)
         name = relative.stem
         if name in ("_index", "index") and len(relative.parts) == 1:
@@ -157,13 +156,40 @@ class StaticSource:
         if _is_draft(values):
             key = next((k for k in ("draft", "published", "status") if k in values), "title")
             title = values.get("title", name)
-            self.report.problem("AS260", shown, header.line(key), title=title, value="draft")
+            self.report.problem("AS260", shown, lines.get(key, 1), title=title, value="draft")
             return None
-        file = _File(path, shown, kind, values, dict(header.lines), body, body_line)
+        file = _File(path, shown, kind, values, lines, body, body_line)
         file.lang, file.slug = self._slug_and_lang(file, relative)
         if name.split(".")[0] == "index" and len(relative.parts) > 1:
             file.bundle = path.parent
         return file
+
+    def _read_markdown(
+        self, path: Path, shown: str
+    ) -> tuple[dict[str, Any], dict[str, int], str, int] | None:
+        """Return a Markdown file's header, the line of each key, its text and its line."""
+        header, body, body_line = read_header(path.read_bytes(), shown)
+        errors = [p for p in header.problems if p.severity == Severity.ERROR]
+        if errors:
+            self.report.problem("AS264", shown, errors[0].line, detail=errors[0].code)
+            return None
+        values = {str(k).lower(): v for k, v in header.fields.items()}
+        return values, dict(header.lines), body, body_line
+
+    def _read_rst(
+        self, path: Path, shown: str
+    ) -> tuple[dict[str, Any], dict[str, int], str, int] | None:
+        """Return a Pelican reStructuredText file's fields and text (other tools: AS261)."""
+        if self.tool != "pelican":
+            self.report.problem("AS261", shown, 0, title=path.stem, value=".rst")
+            return None
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.report.problem("AS264", shown, 0, detail=exc.reason)
+            return None
+        fields, lines, body = read_rst(text)
+        return dict(fields), lines, body, 1
 
     def _kind(self, relative: PurePosixPath | Path, values: dict[str, Any]) -> str:
         if str(values.get("type", "")).lower() in ("news", "event", "page", "testimony"):
@@ -242,7 +268,10 @@ class StaticSource:
             file.body,
         )
         convert = {"hugo": codes.hugo, "jekyll": codes.liquid, "pelican": codes.pelican}[self.tool]
-        body = self.rewriter.markdown(file.body, place, lambda t, p: convert(t, p, context))
+        if file.path.suffix.lower() == ".rst":
+            body = self.rewriter.html(rst_html(convert(file.body, place, context))[1], place)
+        else:
+            body = self.rewriter.markdown(file.body, place, lambda t, p: convert(t, p, context))
         fields, problem = item_fields(
             file.kind, file.values, self.options.timezone, self._date(file)
         )
