@@ -157,6 +157,11 @@ class WordPressSource:
         slug = slugify(unquote(entry.get("post_name")) or title)
         fields: list[tuple[str, object]] = [("summary", self._summary(entry, body, title))]
         date = _local_time(entry.get("post_date"))
+        if kind == "news" and date is None:
+            self.report.problem(
+                "AS266", place.path, place.line, title=title, key="date", example="2024-05-01"
+            )
+            return None
         folder = ""
         if kind == "page":
             parents = _parents(entry, self.pages)
