@@ -123,7 +123,10 @@ def test_wordpress_posts_pages_and_events(tmp_path) -> None:
     all_day = frontmatter.load(content / "events/2027-07-01-sejour-nature.md")
     assert (str(all_day["start"]), str(all_day["end"])) == ("2027-07-01", "2027-07-03")
     assert "timezone" not in all_day  # « UTC+2 » is no IANA zone
+    assert post["author"] == "Claire Martin"
     music = frontmatter.load(content / "news/2024-06-02-fete-de-la-musique.md")
+    assert music["summary"] == "Scène ouverte au kiosque du parc le 21 juin."
+    assert music["pinned"] is True
     assert "[la fête du printemps](/actualites/fete-du-printemps/)" in music.content
     child = frontmatter.load(content / "pages/qui-sommes-nous/equipe.md")
     assert child["slug"] == "qui-sommes-nous-equipe"
@@ -137,22 +140,24 @@ def test_wordpress_skipped_items_and_problems_are_reported(tmp_path) -> None:
     _, report = _import(tmp_path, "wordpress", WXR, uploads=UPLOADS)
     assert _codes(report) == [
         ("AS267", "export.xml", 0),
-        ("AS262", "export.xml", 86),
-        ("AS262", "export.xml", 145),
-        ("AS263", "export.xml", 145),
-        ("AS268", "export.xml", 145),
-        ("AS260", "export.xml", 182),
-        ("AS260", "export.xml", 193),
-        ("AS260", "export.xml", 204),
-        ("AS261", "export.xml", 215),
-        ("AS261", "export.xml", 226),
-        ("AS266", "export.xml", 313),
+        ("AS262", "export.xml", 87),
+        ("AS262", "export.xml", 146),
+        ("AS263", "export.xml", 146),
+        ("AS268", "export.xml", 146),
+        ("AS260", "export.xml", 183),
+        ("AS260", "export.xml", 194),
+        ("AS260", "export.xml", 205),
+        ("AS261", "export.xml", 216),
+        ("AS261", "export.xml", 227),
+        ("AS266", "export.xml", 314),
+        ("AS260", "export.xml", 325),
     ]
     values = [p.params.get("value") for p in report.problems.sorted()]
     assert values[5:8] == ["draft", "private", "trash"]
+    assert values[-1] == "post_password"
     assert values[8:10] == ["revision", "nav_menu_item"]
     assert report.problems.sorted()[0].params["count"] == 2
-    assert report.skipped() == 5
+    assert report.skipped() == 6
 
 
 def test_pelican_wordpress_export_counts_drafts_and_other_types(tmp_path) -> None:
@@ -366,7 +371,7 @@ def test_cli_import_prints_the_french_report_and_writes_json(tmp_path) -> None:
     assert result.output.strip().splitlines()[-1].startswith("Importé dans")
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["imported"] == {"event": 3, "news": 3, "page": 2}
-    assert data["by_code"]["AS260"] == 3
+    assert data["by_code"]["AS260"] == 4
     english = CliRunner().invoke(
         cli, ["import", "hugo", str(FIXTURES / "hugo"), "--site", str(site), "--lang", "en"]
     )

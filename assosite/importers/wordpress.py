@@ -29,6 +29,8 @@ KINDS = {"post": "news", "page": "page", "tribe_events": "event"}
 HELPERS = ("attachment", "tribe_venue", "tribe_organizer")
 _RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _UPLOADS = "wp-content/uploads/"
+# The description written for search engines (Yoast SEO, Rank Math, SEOPress).
+_SEO_DESCRIPTIONS = ("_yoast_wpseo_metadesc", "rank_math_description", "_seopress_titles_desc")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,8 @@ class WordPressSource:
                 )
                 continue
             status = entry.get("status")
+            if status == "publish" and entry.get("post_password"):
+                status = "post_password"  # protected: its text is not for everyone
             if status != "publish":
                 self.report.problem(
                     "AS260", place.path, place.line, title=title or entry.id, value=status
@@ -178,9 +182,11 @@ class WordPressSource:
         if tags:
             fields.append(("tags", tags))
         fields.extend(self._featured(entry, place))
-        author = entry.get("creator")
-        if author:
-            fields.append(("author", author))
+        if entry.get("is_sticky") == "1":
+            fields.append(("pinned", True))
+        login = entry.get("creator").strip()
+        if login:
+            fields.append(("author", self.export.authors.get(login, login)))
         return ImportedItem(
             kind=kind,
             title=title,
@@ -195,6 +201,8 @@ class WordPressSource:
 
     def _summary(self, entry: Entry, body: str, title: str) -> str:
         excerpt = html_text(strip_codes(entry.get("excerpt")))
+        for key in _SEO_DESCRIPTIONS:
+            excerpt = excerpt or " ".join(entry.meta.get(key, "").split())
         if not excerpt:
             more = MORE.split(entry.get("content"), maxsplit=1)
             if len(more) == 2:

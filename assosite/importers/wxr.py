@@ -39,6 +39,8 @@ class Export:
 
     base: str
     entries: list[Entry] = field(default_factory=list)
+    authors: dict[str, str] = field(default_factory=dict)
+    """Display name of each author, by login (``dc:creator`` gives the login)."""
 
     def of(self, post_type: str) -> dict[str, Entry]:
         """Return the items of one ``post_type`` by their id."""
@@ -66,6 +68,9 @@ def read_export(path: Path) -> Export:
             base = (element.text or "").strip().rstrip("/")
         elif name == "item":
             export.entries.append(_entry(element))
+        elif name == "author":
+            login = _text(element, "author_login")
+            export.authors[login] = _text(element, "author_display_name") or login
     export.base = base
     return export
 

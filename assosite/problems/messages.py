@@ -1100,11 +1100,11 @@ CATALOGUE: dict[str, Message] = {
     "AS260": Message(
         "suggestion",
         (
-            "« {title} » n'est pas importé : il est « {value} » dans l'ancien site (brouillon, privé ou à la corbeille).",
+            "« {title} » n'est pas importé : il est « {value} » dans l'ancien site (brouillon, privé, protégé par un mot de passe ou à la corbeille).",
             "Pour corriger : rien à faire s'il ne doit pas être publié ; sinon publiez-le dans l'ancien site et importez de nouveau, ou créez-le avec « assosite new ».",
         ),
         (
-            '"{title}" is not imported: it is "{value}" in the old site (draft, private or in the trash).',
+            '"{title}" is not imported: it is "{value}" in the old site (draft, private, password-protected or in the trash).',
             'To fix: nothing to do if it must not be published; otherwise publish it in the old site and import again, or create it with "assosite new".',
         ),
     ),
