@@ -111,7 +111,7 @@ def closing_line(report: ImportReport, lang: str = "fr") -> str:
     if lang == "en":
         return (
             f"Imported into {report.site}: {kinds}; {len(report.files)} files copied, "
-            f"{len(report.redirects)} redirects. Left out: {report.skipped()}; images not "
+            f"{len(report.redirects)} redirects. Left out: {report.skipped()}; files not "
             f"found: {missing}; codes not converted: {codes}. Comments are never imported. "
             f"Next: assosite build {report.site}"
         )
@@ -119,7 +119,7 @@ def closing_line(report: ImportReport, lang: str = "fr") -> str:
         f"Importé dans {report.site}\u00a0: {kinds}\u00a0; "
         f"{_plural(lang, len(report.files), ('fichier copié', 'fichiers copiés'))}, "
         f"{_plural(lang, len(report.redirects), ('redirection', 'redirections'))}. "
-        f"Laissés de côté\u00a0: {report.skipped()}\u00a0; images introuvables\u00a0: "
+        f"Laissés de côté\u00a0: {report.skipped()}\u00a0; fichiers introuvables\u00a0: "
         f"{missing}\u00a0; codes non convertis\u00a0: {codes}. Les commentaires ne sont "
         f"jamais importés. Ensuite\u00a0: assosite build {report.site}"
     )

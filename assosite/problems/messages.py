@@ -1122,12 +1122,12 @@ CATALOGUE: dict[str, Message] = {
     "AS262": Message(
         "warning",
         (
-            "L'image « {value} » est introuvable : elle n'est pas copiée dans content/images/ (le texte garde un lien vers l'ancienne adresse).",
-            "Pour corriger : indiquez le dossier wp-content/uploads copié depuis l'hébergement avec « --uploads », ou relancez avec « --download », ou placez l'image dans content/images/ et changez le lien.",
+            "Le fichier « {value} » (image ou document) est introuvable : il n'est pas copié dans le site (le texte garde un lien vers l'ancienne adresse).",
+            "Pour corriger : indiquez le dossier wp-content/uploads copié depuis l'hébergement avec « --uploads », ou relancez avec « --download », ou placez le fichier dans content/images/ (ou content/files/) et changez le lien.",
         ),
         (
-            'The image "{value}" cannot be found: it is not copied into content/images/ (the text keeps a link to its old address).',
-            'To fix: give the wp-content/uploads folder copied from the hosting with "--uploads", or run again with "--download", or put the image in content/images/ and update the link.',
+            'The file "{value}" (image or document) cannot be found: it is not copied into the site (the text keeps a link to its old address).',
+            'To fix: give the wp-content/uploads folder copied from the hosting with "--uploads", or run again with "--download", or put the file in content/images/ (or content/files/) and update the link.',
         ),
     ),
     "AS263": Message(
@@ -1167,11 +1167,11 @@ CATALOGUE: dict[str, Message] = {
         "warning",
         (
             "« {title} » n'est pas importé : il lui manque « {key} ».",
-            "Pour corriger : ajoutez « {key} » dans l'en-tête du fichier d'origine, par exemple « {key}: {example} », puis relancez l'import.",
+            "Pour corriger : donnez-lui « {key} » dans l'ancien site (dans l'en-tête du fichier, ou dans WordPress), par exemple « {key}: {example} », puis relancez l'import.",
         ),
         (
             '"{title}" is not imported: it has no "{key}".',
-            'To fix: add "{key}" to the header of the original file, for example "{key}: {example}", then run the import again.',
+            'To fix: give it "{key}" in the old site (in the file header, or in WordPress), for example "{key}: {example}", then run the import again.',
         ),
     ),
     "AS267": Message(
