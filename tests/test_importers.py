@@ -369,6 +369,14 @@ def test_cli_import_prints_the_french_report_and_writes_json(tmp_path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1].startswith("Importé dans")
+    # --new leaves out the starter's sample items: only the old site's are there.
+    assert sorted(p.name for p in (site / "content/news").iterdir()) == [
+        "2024-03-05-fete-du-printemps.md",
+        "2024-03-16-atelier-velo.md",
+        "2024-06-02-fete-de-la-musique.md",
+    ]
+    assert list((site / "content/testimonies").iterdir()) == []
+    assert (site / "content/pages/adherer.md").is_file()
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["imported"] == {"event": 3, "news": 3, "page": 2}
     assert data["by_code"]["AS260"] == 4

@@ -599,7 +599,7 @@ def import_command(
     donne les mêmes fichiers.
     """
     if new_site:
-        init_site(site, force=force)
+        init_site(site, force=force, samples=False)
     options = ImportOptions(uploads=uploads, download=download, force=force, mapping=mapping)
     report = import_site(tool, source, site, options)
     if report_json is not None:
