@@ -126,9 +126,10 @@ class StaticSource:
             relative = path.relative_to(self.content)
             if not path.is_file() or path.suffix.lower() not in (*SUFFIXES, ".rst"):
                 continue
-            if any(part.startswith(".") or part in IGNORED for part in relative.parts[:-1]):
+            if relative.parts[0] == "_drafts":  # Jekyll's drafts: counted, never imported
+                self.report.problem("AS260", path.as_posix(), 1, title=path.stem, value="draft")
                 continue
-            if relative.parts[0] in ("_drafts",):
+            if any(part.startswith(".") or part in IGNORED for part in relative.parts[:-1]):
                 continue
             if path.stem.lower() in NOT_CONTENT and len(relative.parts) == 1:
                 continue
