@@ -434,3 +434,11 @@ def test_wordpress_media_codes_become_links_or_are_reported() -> None:
     assert [(p.code, p.line, p.params["value"]) for p in report.problems.problems] == [
         ("AS263", 7, "[caption]")
     ]
+
+
+def test_wordpress_tables_keep_their_rows() -> None:
+    """A table without header cells becomes a Markdown table (its first row as header)."""
+    rewriter = Rewriter(ImportReport(source="x"), lambda ref, place: None)
+    html = "<table><tr><td>Jour</td><td>Heure</td></tr><tr><td>Lundi</td><td>18 h</td></tr></table>"
+    out = rewriter.wordpress(html, Place("export.xml", 1))
+    assert out.split() == ["|", "Jour", "|", "Heure", "|", "|", "---", "|", "---", "|", "|", "Lundi", "|", "18", "h", "|"]

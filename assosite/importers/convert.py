@@ -169,7 +169,9 @@ class _Converter(MarkdownConverter):
 
 def html_to_markdown(html: str) -> str:
     """Return Markdown for HTML that was already cleaned (ATX headings, ``-`` bullets)."""
-    converter = _Converter(heading_style="ATX", bullets="-", escape_underscores=False)
+    converter = _Converter(
+        heading_style="ATX", bullets="-", escape_underscores=False, table_infer_header=True
+    )
     text = converter.convert(html)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
