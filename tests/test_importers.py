@@ -140,10 +140,10 @@ def test_wordpress_skipped_items_and_problems_are_reported(tmp_path) -> None:
     _, report = _import(tmp_path, "wordpress", WXR, uploads=UPLOADS)
     assert _codes(report) == [
         ("AS267", "export.xml", 0),
-        ("AS262", "export.xml", 87),
-        ("AS262", "export.xml", 146),
-        ("AS263", "export.xml", 146),
+        ("AS262", "export.xml", 115),
         ("AS268", "export.xml", 146),
+        ("AS262", "export.xml", 158),
+        ("AS263", "export.xml", 160),
         ("AS260", "export.xml", 183),
         ("AS260", "export.xml", 194),
         ("AS260", "export.xml", 205),
@@ -297,9 +297,9 @@ def test_jekyll_posts_liquid_and_assets(tmp_path) -> None:
     assert report.redirects["/concerts/concert-d-ete/"] == "/agenda/2027-06-01-concert-d-ete/"
     assert [c for c, _, _ in _codes(report)] == [
         "AS260",  # _drafts/idees-rentree.md
+        "AS263",
+        "AS263",
         "AS262",
-        "AS263",
-        "AS263",
         "AS260",  # published: false
         "AS261",  # the home page
     ]
@@ -410,7 +410,7 @@ def test_french_report_lists_problems_then_totals(tmp_path) -> None:
     """The printed report gives each problem at file:line, then the totals in French."""
     _, report = _import(tmp_path, "jekyll", FIXTURES / "jekyll")
     text = format_import(report)
-    assert "_posts/2024-03-05-troc-de-partitions.md:10: avertissement AS262" in text
+    assert "_posts/2024-03-05-troc-de-partitions.md:19: avertissement AS262" in text
     assert text.strip().splitlines()[-1].startswith("Importé dans")
     assert "1 événement, 2 actualités, 1 page" in text
 
@@ -432,7 +432,7 @@ def test_wordpress_media_codes_become_links_or_are_reported() -> None:
     )
     assert "Rien à montrer" in out and "[caption" not in out
     assert [(p.code, p.line, p.params["value"]) for p in report.problems.problems] == [
-        ("AS263", 7, "[caption]")
+        ("AS263", 11, "[caption]")  # the text starts at line 7, the code is on its fifth
     ]
 
 

@@ -205,10 +205,19 @@ class Rewriter:
         self.report = report
         # The old site's address: a missing image keeps a link to where it was.
         self.base = base
+        # The text being converted, as written: problems point at the line of a code.
+        self._source = ""
         self.resolve = resolve
         self.links = links or {}
         # WordPress attachments by id: (address of the file, alt text).
         self.attachments = attachments or {}
+
+    def _at(self, place: Place, written: str) -> Place:
+        """Return the place of ``written`` in the text being converted (its start if not found)."""
+        index = self._source.find(written) if written else -1
+        if index < 0:
+            return place
+        return Place(place.path, place.line + self._source.count("\n", 0, index))
 
     # -- WordPress ---------------------------------------------------------------------
 
@@ -220,11 +229,15 @@ class Rewriter:
             place: the item in the export, for the report.
             children: ids of the attachments of the post (a ``[gallery]`` without ids).
         """
+        self._source = html
         html = _BLOCK_COMMENT.sub("", html)
         html = autop(MORE.sub("", html))
         html = _URL_LINE.sub(lambda m: link_html(m.group(1)), html)
         html = self._wp_shortcodes(html, place, children)
-        return self.html(html, place)
+        try:
+            return self.html(html, place)
+        finally:
+            self._source = ""
 
     def _wp_shortcodes(self, html: str, place: Place, children: tuple[str, ...]) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -233,9 +246,10 @@ class Rewriter:
                 return match.group(0)
             attrs = shortcode_attributes(match.group("attrs") or "")
             inner = match.group("inner") or ""
-            converted = self._wp_shortcode(name, attrs, inner, children, place)
+            at = self._at(place, match.group(0))
+            converted = self._wp_shortcode(name, attrs, inner, children, at)
             if converted is None:
-                self.report.problem("AS263", place.path, place.line, value=f"[{name}]")
+                self.report.problem("AS263", at.path, at.line, value=f"[{name}]")
                 return inner
             return converted
 
@@ -298,7 +312,7 @@ class Rewriter:
     def _image_tag(self, img, place: Place) -> None:
         src = str(img.get("src", "")).strip()
         alt = " ".join(str(img.get("alt", "")).split())
-        local = self.resolve(src, place) if src else None
+        local = self.resolve(src, self._at(place, src)) if src else None
         if local is None:
             # The text keeps a link to where the image was, so nothing is lost.
             soup = BeautifulSoup("", "html.parser")
@@ -330,7 +344,7 @@ class Rewriter:
         if new:
             anchor["href"] = new
         elif re.search(r"/wp-content/uploads/", href):
-            local = self.resolve(href, place)
+            local = self.resolve(href, self._at(place, href))
             if local:
                 anchor["href"] = "{static}/" + local
 
@@ -344,15 +358,19 @@ class Rewriter:
             place: the file, for the report.
             codes: the tool's own conversion (Hugo shortcodes, Liquid…).
         """
-        text = MORE.sub("", text)
-        text = codes(text, place)
-        text = self._wp_shortcodes(text, place, ())
-        return demote_markdown_headings(self._markdown_images(text, place))
+        self._source = text
+        try:
+            text = MORE.sub("", text)
+            text = codes(text, place)
+            text = self._wp_shortcodes(text, place, ())
+            return demote_markdown_headings(self._markdown_images(text, place))
+        finally:
+            self._source = ""
 
     def _markdown_images(self, text: str, place: Place) -> str:
         def image(match: re.Match[str]) -> str:
             alt, src = match.group(1), match.group(2)
-            local = self.resolve(src, place)
+            local = self.resolve(src, self._at(place, src))
             if local is None:
                 href = urljoin(self.base + "/", src) if self.base else src
                 return f"[Image : {alt}]({href})" if alt else f"[Image]({href})"
@@ -360,7 +378,7 @@ class Rewriter:
 
         def document(match: re.Match[str]) -> str:
             words, href = match.group(1), match.group(2)
-            local = self.resolve(href, place) if _is_document(href) else None
+            local = self.resolve(href, self._at(place, href)) if _is_document(href) else None
             return f"[{words}]({{static}}/{local})" if local else match.group(0)
 
         text = re.sub(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)", image, text)

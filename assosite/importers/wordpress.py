@@ -155,8 +155,9 @@ class WordPressSource:
         title: str,
         place: Place,
     ) -> ImportedItem | None:
+        text_place = Place(place.path, int(entry.get("content_line") or place.line))
         body = self.rewriter.wordpress(
-            entry.get("content"), place, tuple(self.children.get(entry.id, ()))
+            entry.get("content"), text_place, tuple(self.children.get(entry.id, ()))
         )
         slug = slugify(unquote(entry.get("post_name")) or title)
         fields: list[tuple[str, object]] = [("summary", self._summary(entry, body, title))]

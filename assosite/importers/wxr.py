@@ -87,6 +87,7 @@ def _entry(element: etree._Element) -> Entry:
         name = qname.localname
         if name == "encoded":
             name = "excerpt" if "excerpt" in (qname.namespace or "") else "content"
+            values.setdefault(f"{name}_line", str(child.sourceline or 0))
         if name == "postmeta":
             key = _text(child, "meta_key")
             if key:
