@@ -65,10 +65,13 @@ mastodon = "x"
         ("AS108", 3, "error"),
         ("AS111", 13, "error"),
     ]
-    hints = {p.params.get("hint_en") for p in problems if p.code == "AS102"}
-    assert ' Did you mean "join"?' in hints
+    hints = {p.params.get("hint") for p in problems if p.code == "AS102"}
+    assert "join" in hints
+    joinn = next(p for p in problems if p.code == "AS102" and p.params.get("hint") == "join")
+    assert joinn.message("en")[0].endswith(' Did you mean "join"?')
     tz = next(p for p in problems if p.code == "AS106")
-    assert "Europe/Paris" in tz.params["hint_fr"]
+    assert tz.params["hint"] == "Europe/Paris"
+    assert "Vouliez-vous dire «\u00a0Europe/Paris\u00a0»" in tz.message("fr")[0]
 
 
 def test_missing_required_settings(make_site) -> None:
@@ -139,8 +142,9 @@ def test_brand_colour_with_low_contrast_is_refused_with_a_suggestion(make_site) 
     found = sorted((p.code, p.line, p.params["key"], p.params["background"]) for p in problems)
     assert found == [("AS120", 5, "primary", "#f4f2ee"), ("AS120", 6, "accent", "#ffffff")]
     accent = next(p for p in problems if p.params["key"] == "accent")
-    assert accent.params["ratio_en"] == "1.64"  # L = 0.5911: (1 + 0.05) / (0.5911 + 0.05)
-    assert accent.params["ratio_fr"] == "1,64"
+    assert accent.params["ratio"] == 1.64  # L = 0.5911: (1 + 0.05) / (0.5911 + 0.05)
+    assert "1,64:1" in accent.message("fr")[0]
+    assert "1.64:1" in accent.message("en")[0]
     primary = next(p for p in problems if p.params["key"] == "primary")
     suggestion = primary.params["suggestion"]
     assert contrast_ratio(suggestion, "#ffffff") >= 4.5

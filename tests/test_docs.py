@@ -58,7 +58,7 @@ def test_every_schema_field_has_a_docstring() -> None:
 
 def test_every_module_has_a_docstring() -> None:
     """Each module says its responsibility in its first line."""
-    for path in (ROOT / "assosite").glob("*.py"):
+    for path in (ROOT / "assosite").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert ast.get_docstring(tree), path.name
 

@@ -65,8 +65,7 @@ def test_unknown_and_wrong_settings_are_reported_at_their_line(tmp_path) -> None
     assert ("AS102", "federation.toml", 3, "warning") in problems
     assert ("AS103", "federation.toml", 4, "error") in problems
     _, found = load_federation(tmp_path)
-    hint = next(p for p in found if p.code == "AS102").params["hint_fr"]
-    assert "layout" in hint
+    assert next(p for p in found if p.code == "AS102").params["hint"] == "layout"
 
 
 def test_defaults_are_checked_like_assosite_toml(tmp_path) -> None:
@@ -126,7 +125,8 @@ def test_only_names_known_members(tmp_path) -> None:
     config, _ = load_federation(_federation(tmp_path, GOOD))
     _, problems = select_members(config.members, ("lion",), None)
     assert [p.code for p in problems] == ["AS519"]
-    assert "lyon" in problems[0].params["hint_fr"]
+    assert problems[0].params["hint"] == "lyon"
+    assert "Vouliez-vous dire «\u00a0lyon\u00a0»" in problems[0].message("fr")[0]
 
 
 def test_defaults_lie_under_the_site_and_overrides_over_it(tmp_path) -> None:

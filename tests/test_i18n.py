@@ -2,37 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from babel.messages.pofile import read_po
-from jinja2.ext import babel_extract
-
 from assosite.build.site import BuildOptions, build_site
-from assosite.outputs.cards.social import CARD_WORDS
 from assosite.scaffold.site import init_site
-
-THEME = Path(__file__).parent.parent / "themes" / "default"
-
-
-def _template_messages() -> set[str]:
-    found = set()
-    for template in THEME.joinpath("templates").rglob("*.html"):
-        with template.open("rb") as source:
-            for _, _, message, _ in babel_extract(source, ("_",), [], {}):
-                found.add(message if isinstance(message, str) else message[0])
-    return found
-
-
-def test_every_template_word_has_an_english_translation() -> None:
-    """Each _("…") of the templates is translated in translations/en, and nothing else is."""
-    with (THEME / "translations/en/LC_MESSAGES/messages.po").open("rb") as source:
-        catalog = read_po(source, locale="en")
-    translated = {m.id for m in catalog if m.id and m.string}
-    used = _template_messages()
-    assert used, "no _() found in the templates"
-    assert used - translated == set()
-    navigation = {"Accueil", "Actualités", "Agenda", "Témoignages"}
-    assert translated - used - navigation - set(CARD_WORDS) == set()
 
 
 def test_english_site_speaks_english(tmp_path) -> None:

@@ -37,6 +37,8 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     assert "assosite/_data/federation-starter/federation.toml" in names
     assert "assosite/_data/federation-starter/membres/lyon/assosite.toml" in names
     assert "assosite/_data/themes/default/translations/en/LC_MESSAGES/messages.po" in names
+    assert "assosite/locale/en/LC_MESSAGES/assosite.mo" in names
+    assert "assosite/locale/fr/LC_MESSAGES/click.mo" in names
     assert any(n.startswith("assosite/_data/starter/content/news/") for n in names)
     for font in (
         "NotoSans-Regular",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
 import urllib.request
 
+import pytest
+
 from assosite.build.serve import serve_site
+from assosite.problems.errors import BuildError, ConfigError
 
 NEWS = "---\ntitle: {title}\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n"
 
@@ -63,3 +67,87 @@ def test_serve_rebuilds_after_a_file_change(make_site) -> None:
 def _port_open(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _raw_get(port: int, path: str) -> tuple[int, bytes]:
+    """GET ``path`` exactly as written (no client-side clean-up of ``..``)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+        connection.putheader("Host", f"127.0.0.1:{port}")
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def served(make_site):
+    """A site served in a thread: yields (site, port); stops it afterwards."""
+    site = make_site({"content/news/2026-03-01-a.md": NEWS.format(title="Avant")})
+    port = _free_port()
+    stop = threading.Event()
+    reports: list = []
+    thread = threading.Thread(
+        target=serve_site,
+        args=(site, port),
+        kwargs={"on_build": reports.append, "on_error": reports.append, "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
+    yield site, port
+    stop.set()
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+
+
+def test_a_missing_page_is_the_site_404_page(served) -> None:
+    """An unknown address answers 404 with the site's own page, as a host would."""
+    site, port = served
+    status, body = _raw_get(port, "/nulle-part/")
+    assert status == 404
+    assert body == (site / "output" / "404.html").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../assosite.toml",
+        "/%2e%2e/assosite.toml",
+        "/..%2fassosite.toml",
+        "/%2E%2E%2Fassosite.toml",
+        "/actualites/../../assosite.toml",
+        "/dehors/assosite.toml",
+    ],
+)
+def test_nothing_outside_the_output_is_served(served, path) -> None:
+    """``..`` (plain or encoded) and a link out of the output never reach the site's files."""
+    site, port = served
+    (site / "output" / "dehors").symlink_to(site)
+    status, body = _raw_get(port, path)
+    assert status == 404
+    assert b"[site]" not in body
+
+
+def test_a_taken_port_is_said_before_building(make_site) -> None:
+    """Another program on the port: AS420 at once, nothing built."""
+    site = make_site({"content/news/2026-03-01-a.md": NEWS.format(title="Avant")})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(BuildError) as caught:
+            serve_site(site, port, on_build=print, on_error=print)
+    assert [p.code for p in caught.value.report.problems] == ["AS420"]
+    assert str(port) in caught.value.report.problems[0].message("fr")[0]
+    assert not (site / "output" / "index.html").exists()
+
+
+def test_a_folder_that_is_not_a_site_is_refused(tmp_path) -> None:
+    """No assosite.toml: AS109, and no server starts."""
+    with pytest.raises(ConfigError) as caught:
+        serve_site(tmp_path, _free_port(), on_build=print, on_error=print)
+    assert [p.code for p in caught.value.report.problems] == ["AS109"]
+    assert not (tmp_path / "output").exists()

@@ -2,24 +2,68 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import http.server
 import threading
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import click
 from watchfiles import watch
 
 from assosite.build.site import BuildOptions, build_site
+from assosite.config.site import CONFIG_NAME
 from assosite.plugin.preview import PreviewMemory
-from assosite.problems.errors import AssositeError
-from assosite.problems.report import BuildReport
+from assosite.problems.catalogue import gettext_in
+from assosite.problems.errors import AssositeError, BuildError, ConfigError
+from assosite.problems.report import BuildReport, make_problem
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the output folder only, with the site's own page for a missing address."""
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep the terminal for build reports."""
+
+    def send_head(self) -> Any:
+        """Serve from the output folder only: a path that leads out of it is a 404.
+
+        The standard handler already drops ``..`` (plain or encoded); a link in the
+        output that leads outside the folder is refused here.
+        """
+        root = Path(self.directory).resolve()
+        if not Path(self.translate_path(self.path)).resolve().is_relative_to(root):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        return super().send_head()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer a missing page with the site's 404 page, as a host would."""
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _listen(port: int, output: Path) -> http.server.ThreadingHTTPServer:
+    """Open the preview's port on 127.0.0.1 only (never the network); AS420 when taken."""
+    handler = functools.partial(_PreviewHandler, directory=str(output))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        raise BuildError(report=BuildReport([make_problem("AS420", "", 0, port=port)])) from exc
 
 
 def serve_site(
@@ -42,6 +86,9 @@ def serve_site(
         stop: set it to stop serving (tests); Ctrl-C otherwise.
     """
     site = site.resolve()
+    if not (site / CONFIG_NAME).is_file():  # never serve a folder that is not a site
+        problem = make_problem("AS109", CONFIG_NAME, 0, site=str(site))
+        raise ConfigError(report=BuildReport([problem]))
     output = site / "output"
     address = f"http://127.0.0.1:{port}"
     # After the first build, each rebuild writes only the pages the change affects.
@@ -53,18 +100,15 @@ def serve_site(
         except AssositeError as exc:
             on_error(exc)
 
-    rebuild()
     output.mkdir(exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _listen(port, output)  # before building: a taken port is said at once
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    click.echo(
-        f"Aperçu : {address}/ (Ctrl+C pour arrêter)"
-        if lang == "fr"
-        else f"Preview: {address}/ (Ctrl+C to stop)"
-    )
     watched = [site / "assosite.toml", site / "content"]
     try:
+        rebuild()
+        click.echo(
+            gettext_in(lang, "Aperçu : {address}/ (Ctrl+C pour arrêter)").format(address=address)
+        )
         for _ in watch(
             *[p for p in watched if p.exists()],
             stop_event=stop,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 import threading
 import time
@@ -21,31 +22,50 @@ import click
 
 from assosite import __version__
 from assosite.build.site import BuildOptions, build_site, check_site
+from assosite.cli.texts import use_language
 from assosite.config.site import load_config
-from assosite.federation.report import STATUS_WORDS, FederationReport, format_closing, format_table
+from assosite.federation.report import FederationReport, format_closing, format_table, status_word
 from assosite.federation.runner import FederationOptions, run_federation
 from assosite.importers import TOOLS, ImportOptions, import_site
 from assosite.importers.report import ImportReport, closing_line
+from assosite.problems.catalogue import N_, gettext_in
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, format_problem, format_summary
 from assosite.scaffold.federation import init_federation
 from assosite.scaffold.site import TYPE_FOLDERS, init_site, new_item
 
-INTERNAL_ERROR = {
-    "fr": "Erreur interne d'assosite — relancez avec --debug et signalez-la.",
-    "en": "Internal assosite error — run again with --debug and report it.",
-}
+INTERNAL_ERROR = N_("Erreur interne d'assosite — relancez avec --debug et signalez-la.")
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 
 
-def pick_language(option: str | None) -> str:
-    """Return ``fr`` or ``en``: ``--lang``, then ``ASSOSITE_LANG``, then ``LANG``."""
-    if option:
-        return option
+def environment_language() -> str:
+    """Return ``fr`` or ``en`` from ``ASSOSITE_LANG``, then ``LANG``; French by default."""
     env = os.environ.get("ASSOSITE_LANG", "").lower()
     if env in ("fr", "en"):
         return env
     return "en" if os.environ.get("LANG", "").lower().startswith("en") else "fr"
+
+
+def pick_language(option: str | None) -> str:
+    """Return ``fr`` or ``en``: ``--lang``, then ``ASSOSITE_LANG``, then ``LANG``."""
+    return option or environment_language()
+
+
+# click writes some of its texts when the commands below are declared (a path's kind,
+# the --version help): it speaks the environment's language from the start.
+use_language(environment_language())
+
+
+def help_text(text: str) -> str:
+    """Return a help text in the environment's language (help is written at import)."""
+    return gettext_in(environment_language(), text)
+
+
+def _switch_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--lang`` is read first (eager): click's own texts follow it from there on."""
+    del ctx, param
+    use_language(pick_language(value))
+    return value
 
 
 def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -55,12 +75,16 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--lang",
         type=click.Choice(["fr", "en"]),
         default=None,
-        help="Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG peuvent choisir en).",
+        is_eager=True,
+        callback=_switch_language,
+        help=help_text(
+            "Langue des messages (fr par défaut ; ASSOSITE_LANG ou LANG peuvent choisir en)."
+        ),
     )
     @click.option(
         "--debug",
         is_flag=True,
-        help="Affiche les détails techniques (et la trace Python d'une erreur interne).",
+        help=help_text("Affiche les détails techniques (et la trace Python d'une erreur interne)."),
     )
     @functools.wraps(func)
     def wrapper(*args: Any, lang: str | None, debug: bool, **kwargs: Any) -> Any:
@@ -80,7 +104,7 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
         except Exception:  # noqa: BLE001 (the one place that turns bugs into exit 3)
             if debug:
                 traceback.print_exc()
-            click.echo(INTERNAL_ERROR[lang], err=True)
+            click.echo(gettext_in(lang, INTERNAL_ERROR), err=True)
             sys.exit(3)
 
     return wrapper
@@ -97,13 +121,13 @@ def show_report(
         click.echo(click.style(first, fg=colour, bold=True) + "\n" + rest + "\n")
     if check and report.problems:
         counts = ", ".join(f"{code} ×{n}" for code, n in report.counts_by_code().items())
-        click.echo(("By rule: " if lang == "en" else "Par règle\u00a0: ") + counts)
+        click.echo(gettext_in(lang, "Par règle\u00a0: ") + counts)
     click.echo(format_summary(report, lang, strict=strict, check=check))
 
 
 _PROGRESS_WORDS = {
-    "fr": {"read": "Lecture des fichiers :", "write": "Écriture des pages après lecture de"},
-    "en": {"read": "Reading files:", "write": "Writing pages after reading"},
+    "read": N_("Lecture des fichiers :"),
+    "write": N_("Écriture des pages après lecture de"),
 }
 
 
@@ -117,7 +141,7 @@ class _Progress:
     def __init__(self, lang: str) -> None:
         self.enabled = sys.stderr.isatty()
         self.started = time.monotonic()
-        self.words = _PROGRESS_WORDS[lang]
+        self.words = {k: gettext_in(lang, v) for k, v in _PROGRESS_WORDS.items()}
         self.status = ("read", 0, 0)
         self.shown = False
         self.stop = threading.Event()
@@ -144,34 +168,42 @@ class _Progress:
             click.echo("\r\033[K", nl=False, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="assosite")
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=help_text(
+        "Assosite : des sites d'association accessibles, légers et sans traceur.\n"
+        "\n"
+        "Commencez par « assosite init mon-site », puis « assosite serve mon-site »."
+    ),
+)
+@click.version_option(
+    __version__, prog_name="assosite", help=help_text("Affiche la version et quitte.")
+)
 def cli() -> None:
-    """Assosite : des sites d'association accessibles, légers et sans traceur.
-
-    Commencez par « assosite init mon-site », puis « assosite serve mon-site ».
-    """
+    """The ``assosite`` command group (its help text is the decorator's)."""
 
 
-@cli.command()
+@cli.command(help=help_text("Crée un nouveau site dans DIRECTORY à partir du site de départ."))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--force",
     is_flag=True,
-    help="Copie même si le dossier contient déjà des fichiers (ceux du site de "
-    "départ sont remplacés, les autres gardés).",
+    help=help_text(
+        "Copie même si le dossier contient déjà des fichiers (ceux du site de "
+        "départ sont remplacés, les autres gardés)."
+    ),
 )
 @lang_option
 def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
-    """Crée un nouveau site dans DIRECTORY à partir du site de départ."""
+    """``assosite init``: copy the starter site."""
     init_site(directory, force=force)
-    if lang == "en":
-        click.echo(f"Site created in {directory}. Next: assosite serve {directory}")
-    else:
-        click.echo(f"Site créé dans {directory}. Ensuite : assosite serve {directory}")
+    text = gettext_in(lang, "Site créé dans {directory}. Ensuite : assosite serve {directory}")
+    click.echo(text.format(directory=directory))
 
 
-@cli.command()
+@cli.command(
+    help=help_text("Crée un fichier de contenu TYPE (news, event, testimony, page) intitulé TITLE.")
+)
 @click.argument("kind", metavar="TYPE", type=click.Choice(sorted(TYPE_FOLDERS)))
 @click.argument("title")
 @click.option(
@@ -179,17 +211,17 @@ def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
     type=click.Path(file_okay=False, exists=True, path_type=Path),
     default=".",
     show_default=True,
-    help="Dossier du site.",
+    help=help_text("Dossier du site."),
 )
-@click.option("--start", help="Début d'un événement, par exemple « 2026-03-14 18:30 ».")
+@click.option("--start", help=help_text("Début d'un événement, par exemple « 2026-03-14 18:30 »."))
 @lang_option
 def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: bool) -> None:
-    """Crée un fichier de contenu TYPE (news, event, testimony, page) intitulé TITLE."""
+    """``assosite new``: write a content file from its template."""
     config, _ = load_config(site)
     timezone = config.site.timezone if config else "Europe/Paris"
     path = new_item(site, kind, title, timezone=timezone, start=start)
     shown = path.relative_to(site).as_posix()
-    click.echo(f"Created {shown}" if lang == "en" else f"Fichier créé : {shown}")
+    click.echo(gettext_in(lang, "Fichier créé : {path}").format(path=shown))
 
 
 _SITE = click.argument(
@@ -202,29 +234,39 @@ def _layers(func: Callable[..., Any]) -> Callable[..., Any]:
     _file = click.Path(dir_okay=False, path_type=Path)
     for option in (
         click.option(
-            "--defaults", type=_file, help="Réglages TOML sous ceux du site (le site gagne)."
+            "--defaults",
+            type=_file,
+            help=help_text("Réglages TOML sous ceux du site (le site gagne)."),
         ),
-        click.option("--overrides", type=_file, help="Réglages TOML par-dessus ceux du site."),
         click.option(
-            "--report-json", type=_file, help="Écrit aussi le rapport JSON dans ce fichier."
+            "--overrides", type=_file, help=help_text("Réglages TOML par-dessus ceux du site.")
+        ),
+        click.option(
+            "--report-json",
+            type=_file,
+            help=help_text("Écrit aussi le rapport JSON dans ce fichier."),
         ),
         click.option(
             "--federated",
             is_flag=True,
             hidden=True,
-            help="Membre d'une fédération : réglages de données seulement, rien hors du site.",
+            help=help_text(
+                "Membre d'une fédération : réglages de données seulement, rien hors du site."
+            ),
         ),
         click.option(
             "--code-cache",
             type=click.Path(file_okay=False, path_type=Path),
             hidden=True,
-            help="Dossier où garder les gabarits compilés (celui de la fédération).",
+            help=help_text("Dossier où garder les gabarits compilés (celui de la fédération)."),
         ),
         click.option(
             "--trust-html",
             is_flag=True,
             hidden=True,
-            help="Avec --federated : garde le HTML du Markdown tel quel (sinon il est nettoyé).",
+            help=help_text(
+                "Avec --federated : garde le HTML du Markdown tel quel (sinon il est nettoyé)."
+            ),
         ),
     ):
         func = option(func)
@@ -246,23 +288,23 @@ def _write_json(path: Path | None, report: BuildReport, lang: str, strict: bool)
         path.write_text(report.to_json(lang, strict), encoding="utf-8")
 
 
-@cli.command()
+@cli.command(help=help_text("Construit le site SITE (le dossier courant par défaut)."))
 @_SITE
 @click.option(
     "--output",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Dossier de sortie (par défaut : output/ dans le site).",
+    help=help_text("Dossier de sortie (par défaut : output/ dans le site)."),
 )
 @click.option(
     "--strict",
     is_flag=True,
-    help="Les avertissements bloquent aussi la publication (code de sortie 1).",
+    help=help_text("Les avertissements bloquent aussi la publication (code de sortie 1)."),
 )
 @click.option(
     "--ignore-cache",
     is_flag=True,
-    help="Reconstruit tout, même si rien n'a changé depuis la dernière construction.",
+    help=help_text("Reconstruit tout, même si rien n'a changé depuis la dernière construction."),
 )
 @_layers
 @lang_option
@@ -275,7 +317,7 @@ def build(
     debug: bool,
     **layers: Any,
 ) -> None:
-    """Construit le site SITE (le dossier courant par défaut)."""
+    """``assosite build``: build the site."""
     progress = _Progress(lang)
     options = BuildOptions(
         output=output,
@@ -297,7 +339,7 @@ def build(
     sys.exit(1 if report.failed(strict) else 0)
 
 
-@cli.command()
+@cli.command(help=help_text("Vérifie le contenu et la configuration sans construire le site."))
 @_SITE
 @click.option(
     "--format",
@@ -305,15 +347,17 @@ def build(
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text pour les personnes, json pour les outils.",
+    help=help_text("text pour les personnes, json pour les outils."),
 )
-@click.option("--strict", is_flag=True, help="Les avertissements donnent aussi le code 1.")
+@click.option(
+    "--strict", is_flag=True, help=help_text("Les avertissements donnent aussi le code 1.")
+)
 @_layers
 @lang_option
 def check(
     site: Path, output_format: str, strict: bool, lang: str, debug: bool, **layers: Any
 ) -> None:
-    """Vérifie le contenu et la configuration sans construire le site."""
+    """``assosite check``: check the site, build nothing."""
     try:
         report = check_site(site, options=BuildOptions(**_layer_options(layers)))
     except AssositeError as exc:
@@ -331,7 +375,11 @@ def check(
     sys.exit(1 if report.failed(strict) else 0)
 
 
-@cli.command()
+@cli.command(
+    help=help_text(
+        "Construit le site, l'affiche sur 127.0.0.1 et le reconstruit à chaque modification."
+    )
+)
 @_SITE
 @click.option(
     "--port",
@@ -339,11 +387,11 @@ def check(
     type=click.IntRange(1, 65535),
     default=8000,
     show_default=True,
-    help="Port de l'aperçu sur 127.0.0.1.",
+    help=help_text("Port de l'aperçu sur 127.0.0.1."),
 )
 @lang_option
 def serve(site: Path, port: int, lang: str, debug: bool) -> None:
-    """Construit le site, l'affiche sur 127.0.0.1 et le reconstruit à chaque modification."""
+    """``assosite serve``: build, show and rebuild on change."""
     from assosite.build.serve import serve_site  # noqa: PLC0415 (watchfiles loads only here)
 
     def on_build(report: BuildReport) -> None:
@@ -359,9 +407,13 @@ def _show_error(exc: AssositeError, lang: str) -> None:
         show_report(exc.report, lang)
 
 
-@cli.group()
+@cli.group(
+    help=help_text(
+        "Construit et vérifie tous les sites membres d'une fédération (federation.toml)."
+    )
+)
 def federation() -> None:
-    """Construit et vérifie tous les sites membres d'une fédération (federation.toml)."""
+    """The ``assosite federation`` group (its help text is the decorator's)."""
 
 
 _FEDERATION = click.argument(
@@ -381,10 +433,9 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> Any
 def _member_progress(lang: str) -> Callable[[Any], None] | None:
     if not sys.stderr.isatty():
         return None
-    words = STATUS_WORDS[lang]
 
     def show(result: Any, done: int, total: int) -> None:
-        line = f"\r\033[K[{done}/{total}] {result.id} : {words[result.status]}"
+        line = f"\r\033[K[{done}/{total}] {result.id} : {status_word(result.status, lang)}"
         click.echo(line, nl=False, err=True)
         if done == total:
             click.echo("\r\033[K", nl=False, err=True)
@@ -406,14 +457,18 @@ _MEMBER_OPTIONS = (
         "--jobs",
         "-j",
         type=click.IntRange(1),
-        help="Membres construits en même temps (par défaut : un par processeur).",
+        help=help_text("Membres construits en même temps (par défaut : un par processeur)."),
     ),
-    click.option("--only", help="Seulement ces membres : identifiants séparés par des virgules."),
+    click.option(
+        "--only", help=help_text("Seulement ces membres : identifiants séparés par des virgules.")
+    ),
     click.option(
         "--shard",
         callback=_shard,
-        help="Seulement la part i sur n des membres (i/n, pour répartir les membres "
-        "entre plusieurs machines).",
+        help=help_text(
+            "Seulement la part i sur n des membres (i/n, pour répartir les membres "
+            "entre plusieurs machines)."
+        ),
     ),
 )
 
@@ -428,19 +483,24 @@ def _only(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-@federation.command("build")
+@federation.command(
+    "build",
+    help=help_text(
+        "Construit chaque membre (un processus chacun) puis le portail de la fédération ROOT."
+    ),
+)
 @_FEDERATION
 @click.option(
     "--output",
     "-o",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Dossier de sortie (par défaut : output/ dans la fédération).",
+    help=help_text("Dossier de sortie (par défaut : output/ dans la fédération)."),
 )
 @_member_options
 @click.option(
     "--portal-only",
     is_flag=True,
-    help="Reconstruit seulement le portail, à partir des sorties des membres déjà là.",
+    help=help_text("Reconstruit seulement le portail, à partir des sorties des membres déjà là."),
 )
 @lang_option
 def federation_build(
@@ -453,7 +513,7 @@ def federation_build(
     lang: str,
     debug: bool,
 ) -> None:
-    """Construit chaque membre (un processus chacun) puis le portail de la fédération ROOT."""
+    """``assosite federation build``: every member, then the portal."""
     options = FederationOptions(
         output=output,
         jobs=jobs,
@@ -466,7 +526,10 @@ def federation_build(
     _show_federation(run_federation(root, options), lang)
 
 
-@federation.command("check")
+@federation.command(
+    "check",
+    help=help_text("Vérifie federation.toml et le contenu de chaque membre sans rien construire."),
+)
 @_FEDERATION
 @_member_options
 @lang_option
@@ -478,28 +541,34 @@ def federation_check(
     lang: str,
     debug: bool,
 ) -> None:
-    """Vérifie federation.toml et le contenu de chaque membre sans rien construire."""
+    """``assosite federation check``: check every member."""
     options = FederationOptions(
         jobs=jobs, only=_only(only), shard=shard, check=True, progress=_member_progress(lang)
     )
     _show_federation(run_federation(root, options), lang)
 
 
-@federation.command("init")
+@federation.command(
+    "init", help=help_text("Crée dans DIRECTORY une fédération d'exemple avec trois membres.")
+)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Copie même si le dossier contient déjà des fichiers.")
+@click.option(
+    "--force", is_flag=True, help=help_text("Copie même si le dossier contient déjà des fichiers.")
+)
 @lang_option
 def federation_init(directory: Path, force: bool, lang: str, debug: bool) -> None:
-    """Crée dans DIRECTORY une fédération d'exemple avec trois membres."""
+    """``assosite federation init``: copy the example federation."""
     init_federation(directory, force=force)
-    if lang == "en":
-        click.echo(
-            f"Federation created in {directory}. Next: assosite federation build {directory}"
-        )
-    else:
-        click.echo(
-            f"Fédération créée dans {directory}. Ensuite : assosite federation build {directory}"
-        )
+    text = gettext_in(
+        lang, "Fédération créée dans {directory}. Ensuite : assosite federation build {directory}"
+    )
+    click.echo(text.format(directory=directory))
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (a CI job cancelled, a service stopped) unwinds like Ctrl+C: clean-up runs."""
+    del frame
+    raise SystemExit(128 + signum)
 
 
 _MAP_KINDS = {
@@ -518,16 +587,19 @@ _MAP_KINDS = {
 
 def _folder_map(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
     """Read ``--map posts=news,agenda=events`` into (folder, kind) pairs."""
+    del ctx, param
     pairs = []
     for part in (value or "").split(","):
         if not part.strip():
             continue
         folder, sep, kind = part.partition("=")
         if not sep or not folder.strip() or kind.strip().lower() not in _MAP_KINDS:
-            raise click.BadParameter(
-                f"« {part.strip()} » : écrivez dossier=type, par exemple "
-                "« posts=news,agenda=events » (types : news, events, pages, testimonies)."
+            text = gettext_in(
+                environment_language(),
+                "« {value} » : écrivez dossier=type, par exemple « posts=news,agenda=events » "
+                "(types : news, events, pages, testimonies).",
             )
+            raise click.BadParameter(text.format(value=part.strip()))
         pairs.append((folder.strip().strip("/"), _MAP_KINDS[kind.strip().lower()]))
     return tuple(pairs)
 
@@ -541,7 +613,16 @@ def _show_import(report: ImportReport, lang: str) -> None:
     click.echo(closing_line(report, lang))
 
 
-@cli.command("import")
+@cli.command(
+    "import",
+    help=help_text(
+        "Importe un site OUTIL (wordpress, hugo, jekyll, pelican) depuis SOURCE.\n"
+        "\n"
+        "SOURCE est le fichier d'export de WordPress (Outils > Exporter) ou le dossier du "
+        "site Hugo, Jekyll ou Pelican. Rien n'est remplacé sans --force ; relancer l'import "
+        "donne les mêmes fichiers."
+    ),
+)
 @click.argument("tool", metavar="OUTIL", type=click.Choice(TOOLS))
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -549,34 +630,48 @@ def _show_import(report: ImportReport, lang: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
-    help="Dossier du site assosite où importer (créé avec « assosite init »).",
+    help=help_text("Dossier du site assosite où importer (créé avec « assosite init »)."),
 )
 @click.option(
-    "--new", "new_site", is_flag=True, help="Crée d'abord le site (comme « assosite init »)."
+    "--new",
+    "new_site",
+    is_flag=True,
+    help=help_text(
+        "Crée d'abord le site (comme « assosite init », sans les actualités, événements "
+        "et témoignages d'exemple)."
+    ),
 )
 @click.option(
     "--uploads",
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="WordPress : copie locale du dossier wp-content/uploads (les images et documents).",
+    help=help_text(
+        "WordPress : copie locale du dossier wp-content/uploads (les images et documents)."
+    ),
 )
 @click.option(
     "--download",
     is_flag=True,
-    help="WordPress : télécharge depuis l'ancien site les fichiers absents de --uploads.",
+    help=help_text(
+        "WordPress : télécharge depuis l'ancien site les fichiers absents de --uploads."
+    ),
 )
 @click.option(
     "--map",
     "mapping",
     callback=_folder_map,
-    help="Dossiers de l'ancien site et leur type, par exemple « posts=news,agenda=events ».",
+    help=help_text(
+        "Dossiers de l'ancien site et leur type, par exemple « posts=news,agenda=events »."
+    ),
 )
 @click.option(
-    "--force", is_flag=True, help="Remplace les fichiers du site qui existent déjà et diffèrent."
+    "--force",
+    is_flag=True,
+    help=help_text("Remplace les fichiers du site qui existent déjà et diffèrent."),
 )
 @click.option(
     "--report-json",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Écrit aussi le rapport de l'import en JSON dans ce fichier.",
+    help=help_text("Écrit aussi le rapport de l'import en JSON dans ce fichier."),
 )
 @lang_option
 def import_command(
@@ -592,12 +687,7 @@ def import_command(
     lang: str,
     debug: bool,
 ) -> None:
-    """Importe un site OUTIL (wordpress, hugo, jekyll, pelican) depuis SOURCE.
-
-    SOURCE est le fichier d'export de WordPress (Outils > Exporter) ou le dossier du
-    site Hugo, Jekyll ou Pelican. Rien n'est remplacé sans --force ; relancer l'import
-    donne les mêmes fichiers.
-    """
+    """``assosite import``: bring another tool's site into an assosite site."""
     if new_site:
         init_site(site, force=force, samples=False)
     options = ImportOptions(uploads=uploads, download=download, force=force, mapping=mapping)
@@ -609,4 +699,6 @@ def import_command(
 
 def main() -> None:
     """Entry point of the ``assosite`` command."""
+    use_language(environment_language())
+    signal.signal(signal.SIGTERM, _terminated)
     cli()

@@ -20,6 +20,7 @@ from PIL import features
 
 from assosite.config.resources import data_path, theme_path
 from assosite.model.colours import TEXT_MINIMUM, UI_MINIMUM, WHITE, contrast_ratio, nearest_passing
+from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 
 CONFIG_NAME = "assosite.toml"
@@ -32,17 +33,14 @@ MODERN_FORMATS = ("webp", "avif", "none")
 # Pelican settings that assosite owns: changing them from [pelican] would break the
 # build's guarantees (output swap, reader, no foreign feeds).
 PROTECTED_PELICAN_KEYS = {
-    "PATH": ("assosite choisit le dossier content/", "assosite uses the content/ folder"),
-    "OUTPUT_PATH": ("utilisez --output", "use --output"),
-    "PLUGINS": ("assosite active son propre module", "assosite enables its own plugin"),
-    "DELETE_OUTPUT_DIRECTORY": (
-        "assosite remplace la sortie en sécurité",
-        "assosite replaces the output safely",
-    ),
-    "READERS": ("assosite lit les fichiers Markdown", "assosite reads Markdown files"),
-    "THEME": ("utilisez « theme » dans [site]", 'use "theme" in [site]'),
-    "SITEURL": ("utilisez « url » dans [site]", 'use "url" in [site]'),
-    "SITENAME": ("utilisez « name » dans [site]", 'use "name" in [site]'),
+    "PATH": (N_("assosite choisit le dossier content/")),
+    "OUTPUT_PATH": (N_("utilisez --output")),
+    "PLUGINS": (N_("assosite active son propre module")),
+    "DELETE_OUTPUT_DIRECTORY": (N_("assosite remplace la sortie en sécurité"),),
+    "READERS": (N_("assosite lit les fichiers Markdown")),
+    "THEME": (N_("utilisez « theme » dans [site]")),
+    "SITEURL": (N_("utilisez « url » dans [site]")),
+    "SITENAME": (N_("utilisez « name » dans [site]")),
 }
 
 # The only [pelican] settings a federation member may set: plain values that load no
@@ -97,21 +95,18 @@ class Checker:
             key=key,
             table=".".join(table) or "…",
             allowed=", ".join(allowed),
-            hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-            hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+            hint=hint[0] if hint else "",
         )
 
-    def wrong(self, path: tuple[str, ...], value: Any, fr: str, en: str, example: str) -> None:
+    def wrong(self, path: tuple[str, ...], value: Any, expected: str, example: str) -> None:
         """Report AS103: the setting at ``path`` has the wrong type or value."""
         key = ".".join(path[1:]) or path[0]
-        self.add(
-            "AS103", path, key=key, value=value, expected_fr=fr, expected_en=en, example=example
-        )
+        self.add("AS103", path, key=key, value=value, expected_kind=expected, example=example)
 
     def section(self, name: str, cls: type, values: Any) -> Any:
         """Check one ``[section]`` and return its dataclass (None when unusable)."""
         if not isinstance(values, dict):
-            self.wrong((name,), values, f"une section [{name}]", f"a [{name}] section", "…")
+            self.wrong((name,), values, N_("une section entre crochets"), "…")
             return cls() if name != "site" else None
         known = [f.name for f in dataclasses.fields(cls)]
         for key in values:
@@ -138,18 +133,16 @@ class Checker:
         kind = meta["kind"]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             expected = {
-                str: ("un texte entre guillemets", "a text in quotes"),
-                int: ("un nombre entier", "a whole number"),
-                bool: ("true ou false", "true or false"),
-                dict: ("une table", "a table"),
-                list: ("une liste entre crochets", "a list in brackets"),
+                str: (N_("un texte entre guillemets")),
+                int: (N_("un nombre entier")),
+                bool: (N_("true ou false")),
+                dict: (N_("une table")),
+                list: (N_("une liste entre crochets")),
             }[kind]
-            self.wrong((table, spec.name), value, *expected, meta["example"])
+            self.wrong((table, spec.name), value, expected, meta["example"])
             return None
         if kind is int and value < 0:
-            self.wrong(
-                (table, spec.name), value, "un nombre positif", "a positive number", meta["example"]
-            )
+            self.wrong((table, spec.name), value, N_("un nombre positif"), meta["example"])
             return None
         check = meta["check"]
         if check and value != "" and not getattr(self, "check_" + check)(table, spec.name, value):
@@ -175,9 +168,7 @@ class Checker:
         ok = True
         for label, url in value.items():
             if not isinstance(url, str):
-                self.wrong(
-                    (table, key, label), url, "une adresse web", "a web address", '"https://…"'
-                )
+                self.wrong((table, key, label), url, N_("une adresse web"), '"https://…"')
                 ok = False
             elif not self.check_url(table, f"{key}.{label}", url):
                 ok = False
@@ -199,8 +190,7 @@ class Checker:
             "AS106",
             (table, key),
             value=value,
-            hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
-            hint_en=f' Did you mean "{hint}"?' if hint else "",
+            hint=hint if hint else "",
         )
         return False
 
@@ -214,9 +204,9 @@ class Checker:
         failing = [use for use in uses if contrast_ratio(colour, use[0]) < use[1]]
         if not failing:
             return True
-        background, minimum, fr, en = min(failing, key=lambda use: contrast_ratio(colour, use[0]))
+        background, minimum, name = min(failing, key=lambda use: contrast_ratio(colour, use[0]))
         suggestion = colour
-        for use_background, use_minimum, _, _ in uses:  # one shade that passes everywhere
+        for use_background, use_minimum, _ in uses:  # one shade that passes everywhere
             suggestion = nearest_passing(suggestion, use_background, use_minimum)
         worst = min(contrast_ratio(suggestion, use[0]) for use in uses)
         self.add(
@@ -225,12 +215,11 @@ class Checker:
             key=key,
             value=value,
             background=background,
-            background_fr=fr,
-            background_en=en,
+            background_name=name,
             suggestion=suggestion,
-            **_number("ratio", contrast_ratio(colour, background)),
-            **_number("minimum", minimum),
-            **_number("suggestion_ratio", worst),
+            ratio=round(contrast_ratio(colour, background), 2),
+            minimum=float(minimum),
+            suggestion_ratio=round(worst, 2),
         )
         return False
 
@@ -258,8 +247,7 @@ class Checker:
                 self.wrong(
                     (table, key, code),
                     code,
-                    "un code de règle éditoriale (AS3xx)",
-                    "an editorial rule code (AS3xx)",
+                    N_("un code de règle éditoriale (AS3xx)"),
                     'AS304 = "off"',
                 )
                 ok = False
@@ -267,8 +255,7 @@ class Checker:
                 self.wrong(
                     (table, key, code),
                     level,
-                    "« error », « warning », « suggestion » ou « off »",
-                    '"error", "warning", "suggestion" or "off"',
+                    N_("« error », « warning », « suggestion » ou « off »"),
                     f'{code} = "off"',
                 )
                 ok = False
@@ -327,8 +314,8 @@ class Checker:
         accepted = {}
         for key, value in values.items():
             if key in PROTECTED_PELICAN_KEYS:
-                fr, en = PROTECTED_PELICAN_KEYS[key]
-                self.add("AS111", ("pelican", key), key=key, reason_fr=fr, reason_en=en)
+                reason = PROTECTED_PELICAN_KEYS[key]
+                self.add("AS111", ("pelican", key), key=key, reason=reason)
             elif key != key.upper():
                 self.unknown(("pelican",), key, [key.upper()])
             elif self.federated and key not in FEDERATED_PELICAN_KEYS:
@@ -347,26 +334,18 @@ BRAND_BACKGROUNDS = {
         (
             WHITE,
             TEXT_MINIMUM,
-            "le fond blanc des pages (liens, texte blanc des boutons)",
-            "the white page background (links, white button text)",
+            N_("le fond blanc des pages (liens, texte blanc des boutons)"),
         ),
-        ("#f4f2ee", TEXT_MINIMUM, "le fond du pied de page", "the footer background"),
+        ("#f4f2ee", TEXT_MINIMUM, N_("le fond du pied de page")),
     ),
     "accent": (
         (
             WHITE,
             UI_MINIMUM,
-            "le fond blanc (bordures et repères)",
-            "the white background (borders and markers)",
+            N_("le fond blanc (bordures et repères)"),
         ),
     ),
 }
-
-
-def _number(name: str, value: float) -> dict[str, str]:
-    """Format a ratio for both languages: « 3,21 » and "3.21"."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return {f"{name}_fr": text.replace(".", ","), f"{name}_en": text}
 
 
 def is_inside(folder: Path, path: Path) -> bool:

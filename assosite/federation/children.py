@@ -14,14 +14,19 @@ import json
 import multiprocessing
 import os
 import sys
+import time
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
 from assosite.build.site import BuildOptions, build_site, check_site
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, problem_data
+from assosite.system.processes import die_with_parent
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["assosite.build.site"])
@@ -61,6 +66,7 @@ def report_data(report: BuildReport) -> dict[str, Any]:
 
 def _child(job: MemberJob, env: dict[str, str]) -> None:
     """In the child: the environment, no terminal, then the build; exit with its code."""
+    die_with_parent()  # its parent is the fork server, which ends with the federation's run
     os.environ.clear()
     os.environ.update(env)
     nowhere = os.open(os.devnull, os.O_RDWR)
@@ -85,26 +91,68 @@ def _child(job: MemberJob, env: dict[str, str]) -> None:
     sys.exit(code)
 
 
-def run_member(job: MemberJob, env: dict[str, str], timeout: float) -> int | None:
-    """Run one member's build in a child process and return its exit code.
+def run_members(
+    jobs: list[MemberJob], env: dict[str, str], timeout: float, workers: int
+) -> Iterator[tuple[int, int | None, float]]:
+    """Run every job in its own child, at most ``workers`` at once; yield each as it ends.
+
+    Every child is started, waited for and killed from this one thread: Python's fork
+    server loses a child's exit code now and then (it reads as 255) when two threads
+    start and wait for children at the same time (CPython issue #140867), which showed
+    here as a member "crashed" for no reason.
 
     Args:
-        job: the member's build.
-        env: the child's environment.
-        timeout: seconds before the child is killed.
+        jobs: the members' builds.
+        env: the children's environment.
+        timeout: seconds before a child is killed.
+        workers: how many children run at once.
 
-    Returns:
-        The exit code (0 built, 1 problems, 3 crashed), or None when the child was
-        killed after ``timeout``.
+    Yields:
+        ``(index in jobs, exit code, seconds)`` in the order the children end; the exit
+        code is 0 built, 1 problems, 3 crashed, None when killed after ``timeout``.
     """
-    process = _CONTEXT.Process(target=_child, args=(job, env), daemon=True)
-    process.start()
-    process.join(timeout)
-    if process.is_alive():
+    waiting = list(enumerate(jobs))
+    waiting.reverse()
+    running: dict[Any, tuple[int, BaseProcess, float]] = {}
+    try:
+        yield from _schedule(waiting, running, env, timeout, workers)
+    finally:  # stopped (Ctrl+C, SIGTERM, an error): no member goes on alone
+        for _, process, _ in running.values():
+            _end(process, kill=True)
+
+
+def _schedule(
+    waiting: list[tuple[int, MemberJob]],
+    running: dict[Any, tuple[int, BaseProcess, float]],
+    env: dict[str, str],
+    timeout: float,
+    workers: int,
+) -> Iterator[tuple[int, int | None, float]]:
+    while waiting or running:
+        while waiting and len(running) < max(1, workers):
+            index, job = waiting.pop()
+            process = _CONTEXT.Process(target=_child, args=(job, env), daemon=True)
+            process.start()
+            running[process.sentinel] = (index, process, time.monotonic())
+        first_deadline = min(started for _, _, started in running.values()) + timeout
+        ready = wait(list(running), max(0.0, first_deadline - time.monotonic()))
+        now = time.monotonic()
+        for sentinel, (index, process, started) in list(running.items()):
+            if sentinel in ready:
+                code = _end(process, kill=False)
+            elif now - started >= timeout:
+                code = _end(process, kill=True)
+            else:
+                continue
+            del running[sentinel]
+            yield index, code, now - started
+
+
+def _end(process: BaseProcess, *, kill: bool) -> int | None:
+    """Reap a child (killing it first when asked); return its exit code, None if killed."""
+    if kill:
         process.kill()
-        process.join()
-        process.close()
-        return None
-    code = process.exitcode
+    process.join()
+    code = None if kill else process.exitcode
     process.close()
     return code

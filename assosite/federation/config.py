@@ -22,6 +22,7 @@ from assosite.config.checks import CONFIG_NAME, Checker
 from assosite.config.site import SECTIONS, find_key_lines, merge_tables, syntax_problem
 from assosite.config.site import _field as setting
 from assosite.model.urls import site_paths, slugify
+from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 
 FEDERATION_NAME = "federation.toml"
@@ -143,8 +144,7 @@ class FederationChecker(Checker):
         self.wrong(
             (table, key),
             value,
-            "« subpaths » ou « separate »",
-            '"subpaths" or "separate"',
+            N_("« subpaths » ou « separate »"),
             '"subpaths"',
         )
         return False
@@ -152,7 +152,7 @@ class FederationChecker(Checker):
     def tables(self, data: Any, prefix: tuple[str, ...]) -> dict[str, dict[str, Any]]:
         """Check ``assosite.toml`` tables where no key is required; return the valid ones."""
         if not isinstance(data, dict):
-            self.wrong(prefix, data, "une table", "a table", "{ }")
+            self.wrong(prefix, data, N_("une table"), "{ }")
             return {}
         valid: dict[str, dict[str, Any]] = {}
         for table, values in data.items():
@@ -161,7 +161,7 @@ class FederationChecker(Checker):
             elif table not in SECTIONS:
                 self.unknown(prefix, table, [*SECTIONS, "pelican"])
             elif not isinstance(values, dict):
-                self.wrong((*prefix, table), values, "une table", "a table", "{ }")
+                self.wrong((*prefix, table), values, N_("une table"), "{ }")
             else:
                 valid[table] = self._partial(table, SECTIONS[table], values)
         return valid
@@ -302,7 +302,7 @@ def _member(
 def _member_texts(checker: FederationChecker, entry: Any) -> dict[str, str] | None:
     """Return the member's text settings, or None when one is unusable (reported)."""
     if not isinstance(entry, dict):
-        checker.wrong(("members",), entry, "une table [[members]]", "a [[members]] table", "…")
+        checker.wrong(("members",), entry, N_("une table [[members]]"), "…")
         return None
     for key in entry:
         if key not in _MEMBER_KEYS:
@@ -311,7 +311,7 @@ def _member_texts(checker: FederationChecker, entry: Any) -> dict[str, str] | No
     for key in _MEMBER_TEXTS:
         value = entry.get(key, "")
         if not isinstance(value, str):
-            checker.wrong((key,), value, "un texte entre guillemets", "a text in quotes", '"…"')
+            checker.wrong((key,), value, N_("un texte entre guillemets"), '"…"')
             return None
         texts[key] = value.strip()
     for key in ("id", "path"):

@@ -3,7 +3,7 @@
 Each :class:`MemberResult` says what happened to one member (built, unchanged,
 failed, crashed, timed out) with its problems, their paths given from the
 federation folder so that CI logs link to them; :func:`format_table` prints the
-final table in French or English.
+final table in the reader's language.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from assosite.problems.catalogue import N_, gettext_in, ngettext_in
+from assosite.problems.messages import decimal
 from assosite.problems.report import BuildReport, Problem, Severity
 
 
@@ -26,28 +28,20 @@ class Status(enum.StrEnum):
 
 
 OK = (Status.BUILT, Status.UNCHANGED, Status.CHECKED)
-STATUS_WORDS = {
-    "fr": {
-        Status.BUILT: "publié",
-        Status.UNCHANGED: "inchangé",
-        Status.CHECKED: "vérifié",
-        Status.FAILED: "en erreur",
-        Status.CRASHED: "planté",
-        Status.TIMEOUT: "trop long",
-    },
-    "en": {
-        Status.BUILT: "built",
-        Status.UNCHANGED: "unchanged",
-        Status.CHECKED: "checked",
-        Status.FAILED: "failed",
-        Status.CRASHED: "crashed",
-        Status.TIMEOUT: "timed out",
-    },
+_STATUS_WORDS = {
+    Status.BUILT: N_("publié"),
+    Status.UNCHANGED: N_("inchangé"),
+    Status.CHECKED: N_("vérifié"),
+    Status.FAILED: N_("en erreur"),
+    Status.CRASHED: N_("planté"),
+    Status.TIMEOUT: N_("trop long"),
 }
-_HEADERS = {
-    "fr": ("membre", "contenus", "problèmes", "durée", "état"),
-    "en": ("member", "items", "problems", "time", "status"),
-}
+_HEADERS = (N_("membre"), N_("contenus"), N_("problèmes"), N_("durée"), N_("état"))
+
+
+def status_word(status: Status, lang: str = "fr") -> str:
+    """Return the word for ``status`` in ``lang``."""
+    return gettext_in(lang, _STATUS_WORDS[status])
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +114,19 @@ class FederationReport:
 
 def format_table(report: FederationReport, lang: str = "fr") -> str:
     """Return the final table: member, items, problems, time, status."""
-    words = STATUS_WORDS.get(lang, STATUS_WORDS["fr"])
-    rows = [_HEADERS.get(lang, _HEADERS["fr"])]
+    rows = [tuple(gettext_in(lang, header) for header in _HEADERS)]
     for result in report.results:
         errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
-        seconds = f"{result.seconds:.1f} s"
-        if lang != "en":
-            seconds = seconds.replace(".", ",").replace(" s", "\u00a0s")
-        problems = f"{errors} E, {warnings} W" if lang == "en" else f"{errors} E, {warnings} A"
-        rows.append((result.id, str(result.items), problems, seconds, words[result.status]))
+        seconds = gettext_in(lang, "{seconds}\u00a0s").format(
+            seconds=decimal(result.seconds, lang, "0.0")
+        )
+        # E and A (W in English): the first letters of "erreur" and "avertissement".
+        problems = gettext_in(lang, "{errors} E, {warnings} A").format(
+            errors=errors, warnings=warnings
+        )
+        rows.append(
+            (result.id, str(result.items), problems, seconds, status_word(result.status, lang))
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -143,15 +141,12 @@ def format_closing(report: FederationReport, lang: str = "fr") -> str:
     total = len(report.results)
     failed = sum(1 for r in report.results if not r.ok)
     unchanged = sum(1 for r in report.results if r.status == Status.UNCHANGED)
-    if lang == "en":
-        text = f"{total - failed} of {total} members ok ({unchanged} unchanged), {failed} failed."
-        if failed:
-            text += " A failed member keeps its previous version online."
-        return text
-    text = (
-        f"{total - failed} membres sur {total} sans erreur ({unchanged} inchangés), "
-        f"{failed} en échec."
-    )
+    text = ngettext_in(
+        lang,
+        "{ok} membre sur {total} sans erreur ({unchanged} inchangés), {failed} en échec.",
+        "{ok} membres sur {total} sans erreur ({unchanged} inchangés), {failed} en échec.",
+        total - failed,
+    ).format(ok=total - failed, total=total, unchanged=unchanged, failed=failed)
     if failed:
-        text += " Un membre en échec garde sa version précédente en ligne."
+        text += " " + gettext_in(lang, "Un membre en échec garde sa version précédente en ligne.")
     return text

@@ -14,14 +14,13 @@ order) goes to shard ``k mod n + 1``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import json
 import os
 import tempfile
-import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ import tomli_w
 
 from assosite.build.fingerprint import site_fingerprint
 from assosite.build.site import MARKER, BuildOptions, check_output, reference_time
-from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_member
+from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_members
 from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
 from assosite.federation.portal import build_portal
 from assosite.federation.report import FederationReport, MemberResult, Status
@@ -87,8 +86,7 @@ def select_members(
                     0,
                     value=name,
                     allowed=", ".join(known),
-                    hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-                    hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+                    hint=hint[0] if hint else "",
                 )
             )
     chosen = [m for m in members if not only or m.id in only]
@@ -177,14 +175,12 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
         total, done = len(members), len(results)
         env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(now.timestamp()))}
         workers = max(1, min(options.jobs or os.cpu_count() or 1, len(jobs) or 1))
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = {
-                pool.submit(_run_child, config, member, job, env): (member, fp)
-                for member, job, fp in jobs
-            }
-            for future in as_completed(futures):
-                member, fingerprint = futures[future]
-                result = future.result()
+        timeout = config.federation.timeout
+        runs = run_members([j for _, j, _ in jobs], env, timeout, workers)
+        with contextlib.closing(runs):  # stopped early: its children are killed
+            for index, code, seconds in runs:
+                member, job, fingerprint = jobs[index]
+                result = _result(config, member, job, code, seconds)
                 results[member.id] = result
                 if result.status == Status.BUILT:
                     known[member.id] = {
@@ -232,13 +228,10 @@ def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
     return job, layers + f"\0{trust}".encode()
 
 
-def _run_child(
-    config: FederationConfig, member: Member, job: MemberJob, env: dict[str, str]
+def _result(
+    config: FederationConfig, member: Member, job: MemberJob, code: int | None, seconds: float
 ) -> MemberResult:
-    """Run one member's child process and turn its JSON report into a result."""
-    started = time.perf_counter()
-    code = run_member(job, env, config.federation.timeout)
-    seconds = time.perf_counter() - started
+    """Turn a member child's exit code and JSON report into its result."""
     if code is None:
         problem = make_problem("AS531", member.source, 0, seconds=config.federation.timeout)
         return MemberResult(member.id, Status.TIMEOUT, seconds=seconds, problems=(problem,))

@@ -33,6 +33,7 @@ from assosite.images.process import (
     header_size,
 )
 from assosite.problems.report import BuildReport, make_problem
+from assosite.system.processes import die_with_parent
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ def _run_all(jobs: list[_Job]) -> list[ProcessedImage | str]:
     # Not "fork": the build may run threads (the progress ticker, a preview server).
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=die_with_parent) as pool:
         return list(pool.map(_run_job, jobs))
 
 

@@ -12,22 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from assosite.problems.catalogue import gettext_in, ngettext_in
+from assosite.problems.messages import french_typography
 from assosite.problems.report import BuildReport, format_problem, make_problem
-
-_KIND_WORDS = {
-    "fr": {
-        "news": ("actualité", "actualités"),
-        "event": ("événement", "événements"),
-        "page": ("page", "pages"),
-        "testimony": ("témoignage", "témoignages"),
-    },
-    "en": {
-        "news": ("news item", "news items"),
-        "event": ("event", "events"),
-        "page": ("page", "pages"),
-        "testimony": ("testimony", "testimonies"),
-    },
-}
 
 
 @dataclass(slots=True)
@@ -94,32 +81,40 @@ def format_import(report: ImportReport, lang: str = "fr") -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _plural(lang: str, count: int, words: tuple[str, str]) -> str:
-    singular = count <= 1 if lang == "fr" else count == 1
-    return f"{count} {words[0] if singular else words[1]}"
+def _kind_count(lang: str, kind: str, n: int) -> str:
+    """Return « 2 actualités », « 1 événement »… in ``lang``."""
+    if kind == "news":
+        text = ngettext_in(lang, "{n} actualité", "{n} actualités", n)
+    elif kind == "event":
+        text = ngettext_in(lang, "{n} événement", "{n} événements", n)
+    elif kind == "testimony":
+        text = ngettext_in(lang, "{n} témoignage", "{n} témoignages", n)
+    else:
+        text = ngettext_in(lang, "{n} page", "{n} pages", n)
+    return text.format(n=n)
 
 
 def closing_line(report: ImportReport, lang: str = "fr") -> str:
     """Return the last line of the report: what was imported, left out and missing."""
-    words = _KIND_WORDS[lang]
-    counts = report.counts()
-    kinds = ", ".join(_plural(lang, n, words[kind]) for kind, n in counts.items()) or (
-        "nothing" if lang == "en" else "rien"
-    )
+    kinds = ", ".join(_kind_count(lang, kind, n) for kind, n in report.counts().items())
+    kinds = kinds or gettext_in(lang, "rien")
     missing = sum(1 for p in report.problems.problems if p.code == "AS262")
     codes = sum(1 for p in report.problems.problems if p.code == "AS263")
-    if lang == "en":
-        return (
-            f"Imported into {report.site}: {kinds}; {len(report.files)} files copied, "
-            f"{len(report.redirects)} redirects. Left out: {report.skipped()}; files not "
-            f"found: {missing}; codes not converted: {codes}. Comments are never imported. "
-            f"Next: assosite build {report.site}"
-        )
-    return (
-        f"Importé dans {report.site}\u00a0: {kinds}\u00a0; "
-        f"{_plural(lang, len(report.files), ('fichier copié', 'fichiers copiés'))}, "
-        f"{_plural(lang, len(report.redirects), ('redirection', 'redirections'))}. "
-        f"Laissés de côté\u00a0: {report.skipped()}\u00a0; fichiers introuvables\u00a0: "
-        f"{missing}\u00a0; codes non convertis\u00a0: {codes}. Les commentaires ne sont "
-        f"jamais importés. Ensuite\u00a0: assosite build {report.site}"
+    files, moved = len(report.files), len(report.redirects)
+    copied = ngettext_in(lang, "{n} fichier copié", "{n} fichiers copiés", files).format(n=files)
+    redirects = ngettext_in(lang, "{n} redirection", "{n} redirections", moved).format(n=moved)
+    text = gettext_in(
+        lang,
+        "Importé dans {site} : {kinds} ; {copied}, {redirects}. Laissés de côté : {skipped} ; "
+        "fichiers introuvables : {missing} ; codes non convertis : {codes}. Les commentaires "
+        "ne sont jamais importés. Ensuite : assosite build {site}",
+    ).format(
+        site=report.site,
+        kinds=kinds,
+        copied=copied,
+        redirects=redirects,
+        skipped=report.skipped(),
+        missing=missing,
+        codes=codes,
     )
+    return french_typography(text) if lang == "fr" else text

@@ -8,6 +8,7 @@ and ``isodate``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,19 +16,18 @@ from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
 from babel.dates import get_timezone_location
 
+
+def site_word(text: str) -> str:
+    """Mark a word of the site for the theme's catalogue (the model imports nothing)."""
+    return text
+
+
+# In French, the source language; a formatter is given the theme's translation.
 _WORDS = {
-    "fr": {
-        "at": "{day} à {time}",
-        "span_time": "{day}, de {start} à {end}",
-        "span_days": "du {start} au {end}",
-        "span_days_time": "du {start} à {t1} au {end} à {t2}",
-    },
-    "en": {
-        "at": "{day} at {time}",
-        "span_time": "{day}, from {start} to {end}",
-        "span_days": "from {start} to {end}",
-        "span_days_time": "from {start} at {t1} to {end} at {t2}",
-    },
+    "at": site_word("{day} à {time}"),
+    "span_time": site_word("{day}, de {start} à {end}"),
+    "span_days": site_word("du {start} au {end}"),
+    "span_days_time": site_word("du {start} à {t1} au {end} à {t2}"),
 }
 
 
@@ -35,13 +35,17 @@ class DateFormatter:
     """Formats dates for one site: one locale, one time zone.
 
     Args:
-        language: ``fr`` or ``en``.
+        language: the site's language (``fr``, ``en``).
         timezone: the site's IANA time zone.
+        gettext: translates this module's French words (the theme's catalogue).
     """
 
-    def __init__(self, language: str, timezone: str) -> None:
-        self.language = language if language in _WORDS else "fr"
+    def __init__(
+        self, language: str, timezone: str, gettext: Callable[[str], str] | None = None
+    ) -> None:
+        self.language = language
         self.timezone = ZoneInfo(timezone)
+        self._ = gettext or str
 
     def _local(self, value: dt.datetime, tz: ZoneInfo | None = None) -> dt.datetime:
         return value.astimezone(tz or self.timezone) if value.tzinfo else value
@@ -68,7 +72,7 @@ class DateFormatter:
         if value is None:
             return ""
         day = self.date(value, "full" if format in ("long", "full") else format)
-        return _WORDS[self.language]["at"].format(day=day, time=self.time(value))
+        return self._(_WORDS["at"]).format(day=day, time=self.time(value))
 
     def event_when(self, event: Any) -> str:
         """Say when an event takes place, in one sentence fragment.
@@ -77,25 +81,24 @@ class DateFormatter:
         au dimanche 13 juin 2027 », « samedi 14 mars 2026 à 18 h (heure : Martinique) ».
         """
         event = getattr(event, "item", event)  # a Pelican article or its Event
-        words = _WORDS[self.language]
         tz = ZoneInfo(event.timezone)
         if event.all_day:
             start = babel_date(event.start, format="full", locale=self.language)
             if event.end is None or event.end == event.start:
                 return start
             end = babel_date(event.end, format="full", locale=self.language)
-            return words["span_days"].format(start=start, end=end)
+            return self._(_WORDS["span_days"]).format(start=start, end=end)
         begins, finishes = self._local(event.begins, tz), self._local(event.finishes, tz)
         day = babel_date(begins.date(), format="full", locale=self.language)
         if event.end is None:
-            text = words["at"].format(day=day, time=self.time(begins, tz))
+            text = self._(_WORDS["at"]).format(day=day, time=self.time(begins, tz))
         elif begins.date() == finishes.date():
-            text = words["span_time"].format(
+            text = self._(_WORDS["span_time"]).format(
                 day=day, start=self.time(begins, tz), end=self.time(finishes, tz)
             )
         else:
             end_day = babel_date(finishes.date(), format="full", locale=self.language)
-            text = words["span_days_time"].format(
+            text = self._(_WORDS["span_days_time"]).format(
                 start=day, t1=self.time(begins, tz), end=end_day, t2=self.time(finishes, tz)
             )
         if tz.key != self.timezone.key:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,26 @@ from assosite.config.site import SiteConfig
 from assosite.model.urls import SitePaths
 from assosite.outputs.base import Output, SiteOutput
 from assosite.outputs.listings import Listings
+from assosite.problems.catalogue import site_word
 
 STYLESHEET = "theme/css/flux.css"
 _KINDS_TITLE = {
-    "fr": {"all": "Tout", "news": "Actualités", "event": "Agenda", "testimony": "Témoignages"},
-    "en": {"all": "Everything", "news": "News", "event": "Events", "testimony": "Testimonies"},
+    "all": site_word("Tout"),
+    "news": site_word("Actualités"),
+    "event": site_word("Agenda"),
+    "testimony": site_word("Témoignages"),
 }
+
+
+def _kind_titles(gettext: Callable[[str], str]) -> dict[str, str]:
+    """Return the feeds' titles in the site's language."""
+    return {kind: gettext(title) for kind, title in _KINDS_TITLE.items()}
+
+
+def _site_words(output: Output) -> Callable[[str], str]:
+    """Return the theme's translation of the site's words (French when there is none)."""
+    translations = output.state.translations
+    return translations.gettext if translations is not None else str
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,10 +82,14 @@ def absolute_html(html: str, site_url: str, page_url: str) -> str:
 
 
 def feed_specs(
-    listings: Listings, config: SiteConfig, paths: SitePaths, tags: list[tuple[Any, list[Any]]]
+    listings: Listings,
+    config: SiteConfig,
+    paths: SitePaths,
+    tags: list[tuple[Any, list[Any]]],
+    gettext: Callable[[str], str] = str,
 ) -> list[FeedSpec]:
     """Return every feed of the site with its entries, newest first."""
-    words = _KINDS_TITLE.get(config.site.language, _KINDS_TITLE["fr"])
+    words = _kind_titles(gettext)
     limit = config.feeds.entries
     by_kind = {
         "news": listings.news,
@@ -205,12 +224,12 @@ class FeedLinks:
 
     Args:
         paths: the site's public folders.
-        language: the site language, for the feeds' titles.
+        gettext: translates the feeds' titles into the site's language.
     """
 
-    def __init__(self, paths: SitePaths, language: str) -> None:
+    def __init__(self, paths: SitePaths, gettext: Callable[[str], str] = str) -> None:
         self.paths = paths
-        self.words = _KINDS_TITLE.get(language, _KINDS_TITLE["fr"])
+        self.words = _kind_titles(gettext)
 
     def __call__(self, kind: str | None = None) -> list[tuple[str, str, str]]:
         """Return (href path, MIME type, title) for the site feed and ``kind``'s feed."""
@@ -235,18 +254,16 @@ entry, item {{ display: block; border-top: 1px solid #767676; }}
 id, updated, published, author, link, guid, category, content, generator, logo, subtitle,
 lastBuildDate, pubDate, language, docs, encoded, enclosure, icon, rights {{ display: none; }}
 """
-_FEED_INTRO = {
-    "fr": "Ceci est un flux d'actualités : copiez l'adresse de cette page dans votre "
+_FEED_INTRO = site_word(
+    "Ceci est un flux d'actualités : copiez l'adresse de cette page dans votre "
     "lecteur de flux (Thunderbird, NetNewsWire, Feeder…) pour suivre le site sans "
-    "compte ni réseau social.",
-    "en": "This is a news feed: copy this page's address into your feed reader "
-    "(Thunderbird, NetNewsWire, Feeder…) to follow the site without any account.",
-}
+    "compte ni réseau social."
+)
 
 
-def feed_css(language: str) -> str:
-    """Return the stylesheet that presents a raw feed to a person, in ``language``."""
-    return _FEED_CSS.format(intro=_FEED_INTRO.get(language, _FEED_INTRO["fr"]))
+def feed_css(gettext: Callable[[str], str] = str) -> str:
+    """Return the stylesheet that presents a raw feed to a person, in the site's language."""
+    return _FEED_CSS.format(intro=gettext(_FEED_INTRO))
 
 
 class FeedsOutput(SiteOutput):
@@ -258,9 +275,9 @@ class FeedsOutput(SiteOutput):
         site_url = output.site_url
         css = f"{site_url}/{STYLESHEET}"
         (output.folder / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-        (output.folder / STYLESHEET).write_text(feed_css(config.site.language), encoding="utf-8")
+        (output.folder / STYLESHEET).write_text(feed_css(_site_words(output)), encoding="utf-8")
         tags = self.context.get("tags", [])
-        for spec in feed_specs(output.listings, config, output.paths, tags):
+        for spec in feed_specs(output.listings, config, output.paths, tags, _site_words(output)):
             write_feed(spec, config, site_url, output.folder, css)
 
 

@@ -29,7 +29,7 @@ from assosite.outputs.exports import as_item
 from assosite.outputs.feeds import STYLESHEET, FeedSpec, write_feed
 from assosite.outputs.listings import Listings, NavEntry
 from assosite.outputs.state import state_of
-from assosite.problems.translations import load_translations
+from assosite.problems.catalogue import theme_translations
 
 PORTAL_KEY = "ASSOSITE_PORTAL"  # setting: the path of the portal's portal.json
 PORTAL_DATA = "portal.json"
@@ -121,7 +121,7 @@ class PortalOutput(SiteOutput):
         if state is None or not self.settings.get(PORTAL_KEY):
             return
         language = state.config.site.language
-        gettext = load_translations(Path(self.settings["THEME"]), language).gettext
+        gettext = theme_translations(Path(self.settings["THEME"]), language).gettext
         names = folders(language)
         state.extra_nav += [
             NavEntry("members", gettext("Membres"), f"{names['members']}/"),

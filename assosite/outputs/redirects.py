@@ -12,6 +12,7 @@ WordPress's ``/?p=123``) can only be redirected by the host: they are in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,9 +21,12 @@ from lxml import html as lxml_html
 from lxml.html import builder as E
 
 from assosite.outputs.base import Output, SiteOutput
+from assosite.problems.catalogue import site_word
 from assosite.problems.report import Problem, make_problem
 
 REDIRECTS_NAME = "redirects.txt"
+_MOVED = site_word("Cette page a déménagé")
+_GO = site_word("Aller à la nouvelle adresse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +82,16 @@ def netlify_rules(rules: list[Redirect]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def redirect_page(target: str, lang: str) -> bytes:
-    """Return a small accessible page that sends the visitor to ``target``."""
-    words = "Cette page a déménagé" if lang == "fr" else "This page has moved"
-    go = "Aller à la nouvelle adresse" if lang == "fr" else "Go to the new address"
+def redirect_page(target: str, lang: str, translate: Callable[[str], str] = str) -> bytes:
+    """Return a small accessible page that sends the visitor to ``target``.
+
+    Args:
+        target: the new address.
+        lang: the site's language (``lang`` of the page).
+        translate: the theme's ``gettext`` for the site's language.
+    """
+    words = translate(_MOVED)
+    go = translate(_GO)
     doc = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
@@ -124,6 +134,8 @@ class RedirectsOutput(SiteOutput):
             return
         (output.folder / "_redirects").write_text(netlify_rules(rules), encoding="utf-8")
         taken = self._site_pages()
+        translations = output.state.translations
+        translate = translations.gettext if translations is not None else str
         for rule in rules:
             name = page_path(rule.source)
             if name is None or name in taken:
@@ -133,7 +145,7 @@ class RedirectsOutput(SiteOutput):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             address = output.site_url + rule.target if rule.target.startswith("/") else rule.target
-            target.write_bytes(redirect_page(address, config.site.language))
+            target.write_bytes(redirect_page(address, config.site.language, translate))
 
     def _site_pages(self) -> set[str]:
         """Return the files of the site's own pages (written now or by the item writer)."""

@@ -30,9 +30,9 @@ from assosite.plugin.generators import GENERATORS
 from assosite.plugin.preview import PreviewWriter, page_base
 from assosite.plugin.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
 from assosite.plugin.settings import pelican_overrides
+from assosite.problems.catalogue import theme_translations
 from assosite.problems.errors import ConfigError
 from assosite.problems.report import BuildReport, make_problem
-from assosite.problems.translations import load_translations
 from assosite.reading.items import folder_kind, parse_item
 from assosite.rules import editorial
 
@@ -146,7 +146,7 @@ def install_translations(generator: Any) -> None:
 def _translations(state: BuildState, settings: dict[str, Any]) -> Any:
     """Return the theme's catalogue for the site language, read once per build."""
     if state.translations is None:
-        state.translations = load_translations(Path(settings["THEME"]), state.config.site.language)
+        state.translations = theme_translations(Path(settings["THEME"]), state.config.site.language)
     return state.translations
 
 

@@ -26,6 +26,7 @@ from assosite.model.urls import site_paths
 from assosite.outputs.cards.social import social_card
 from assosite.outputs.feeds import FeedLinks
 from assosite.outputs.seo import StructuredData
+from assosite.problems.catalogue import site_word, theme_translations
 
 CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
 STATIC_FOLDERS = ("images", "files")
@@ -108,7 +109,9 @@ def pelican_overrides(
         Settings to pass to ``pelican.settings.read_settings(override=…)``.
     """
     paths = site_paths(config.site.language)
-    dates = DateFormatter(config.site.language, config.site.timezone)
+    theme = theme_path(config.site.theme, config.root)
+    words = theme_translations(theme, config.site.language).gettext
+    dates = DateFormatter(config.site.language, config.site.timezone, words)
     url = (site_url if site_url is not None else config.site.url).rstrip("/")
     markdown = config.pelican.get("MARKDOWN", MARKDOWN)
     images = image_library(config)
@@ -118,7 +121,7 @@ def pelican_overrides(
         "OUTPUT_PATH": str(output),
         "SITENAME": config.site.name,
         "SITEURL": url,
-        "THEME": str(theme_path(config.site.theme, config.root)),
+        "THEME": str(theme),
         "TIMEZONE": config.site.timezone,
         "DEFAULT_LANG": config.site.language,
         "PLUGINS": ["assosite.plugin"],
@@ -168,9 +171,9 @@ def pelican_overrides(
         "JINJA_GLOBALS": {
             "paths": paths,
             # French puts a no-break space before a colon; English does not.
-            "colon": ":" if config.site.language == "en" else "\u00a0:",
+            "colon": words(site_word("\u00a0:")),
             "json_ld": StructuredData(config, url),
-            "feed_links": FeedLinks(paths, config.site.language),
+            "feed_links": FeedLinks(paths, words),
             "social_card": social_card,
             "picture": pictures.picture,
             "image_size": pictures.image_size,

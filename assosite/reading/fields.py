@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from assosite.config.checks import RASTER_SUFFIXES, is_inside
 from assosite.model.items import as_instant
+from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 from assosite.reading.header import SourceHeader
 
@@ -65,14 +66,13 @@ FRENCH_KEYS = {
     "modifié": "modified",
 }
 LABELS = {
-    "title": ("le titre", "the title", "Fête de quartier du 14 mars"),
+    "title": (N_("le titre"), "Fête de quartier du 14 mars"),
     "summary": (
-        "le résumé en une phrase",
-        "the one-sentence summary",
+        N_("le résumé en une phrase"),
         "Venez fêter le printemps avec nous au jardin.",
     ),
-    "date": ("la date de publication", "the publication date", "2026-03-01"),
-    "start": ("la date de début", "the start date", "2026-03-14 18:30"),
+    "date": (N_("la date de publication"), "2026-03-01"),
+    "start": (N_("la date de début"), "2026-03-14 18:30"),
 }
 
 _FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$")
@@ -125,22 +125,20 @@ class FieldReader:
         """Return ``key`` as one-line text, exactly as typed; report it when required and absent."""
         if not self.has(key):
             if required:
-                fr, en, example = LABELS[key]
-                self.add("AS202", "", key=key, label_fr=fr, label_en=en, example=example)
+                label, example = LABELS[key]
+                self.add("AS202", "", key=key, label=label, example=example)
             return ""
         value = self.values[key]
         if isinstance(value, bool | int | float | dt.date):
             return self.header.texts.get(key, str(value)).strip()
         if not isinstance(value, str):
-            self.wrong_type(key, value, "un texte", "a text", "Mon texte")
+            self.wrong_type(key, value, N_("un texte"), "Mon texte")
             return ""
         return " ".join(value.split())
 
-    def wrong_type(self, key: str, value: Any, fr: str, en: str, example: str) -> None:
+    def wrong_type(self, key: str, value: Any, expected: str, example: str) -> None:
         """Report AS205: ``key`` holds the wrong kind of value."""
-        self.add(
-            "AS205", key, key=key, value=value, expected_fr=fr, expected_en=en, example=example
-        )
+        self.add("AS205", key, key=key, value=value, expected_kind=expected, example=example)
 
     def flag(self, key: str) -> bool:
         """Return ``key`` as a yes/no value (``true``, ``oui``, ``false``, ``non``…)."""
@@ -150,7 +148,7 @@ class FieldReader:
         if isinstance(value, str) and value.strip().lower() in ("false", "non", "no", "0", ""):
             return False
         if not isinstance(value, bool):
-            self.wrong_type(key, value, "« true » ou « false »", '"true" or "false"', "true")
+            self.wrong_type(key, value, N_("« true » ou « false »"), "true")
             return False
         return value
 
@@ -162,7 +160,7 @@ class FieldReader:
         if isinstance(value, str) and value.strip().isdigit():
             return int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.wrong_type(key, value, "un nombre entier", "a whole number", "2")
+            self.wrong_type(key, value, N_("un nombre entier"), "2")
             return None
         return value
 
@@ -210,9 +208,7 @@ class FieldReader:
         elif isinstance(value, list) and all(isinstance(v, str | int) for v in value):
             items = [str(v) for v in value]
         else:
-            self.wrong_type(
-                "tags", value, "une liste de mots", "a list of words", "[jardin, entraide]"
-            )
+            self.wrong_type("tags", value, N_("une liste de mots"), "[jardin, entraide]")
             return ()
         seen: dict[str, str] = {}
         for tag in (" ".join(t.split()) for t in items):
@@ -256,8 +252,7 @@ class FieldReader:
             line_key,
             key=key,
             allowed=", ".join(allowed),
-            hint_fr=f" Vouliez-vous dire « {hint[0]} » ?" if hint else "",
-            hint_en=f' Did you mean "{hint[0]}"?' if hint else "",
+            hint=hint[0] if hint else "",
         )
 
 

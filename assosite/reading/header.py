@@ -19,6 +19,7 @@ import frontmatter
 import yaml
 
 from assosite.config.site import find_key_lines
+from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 
 
@@ -202,20 +203,23 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, fm: str, offset: int, path: str) ->
             "AS227", path, line, key=key.strip(), example=f'{key.strip()}: "{quoted}"'
         )
     detail = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-    return make_problem("AS201", path, line, detail=detail, detail_fr=_yaml_detail_fr(detail))
+    return make_problem("AS201", path, line, detail=_yaml_detail(detail))
 
 
+# PyYAML's words for the usual mistakes, said for a volunteer (French, translated when
+# the message is shown); any other detail is PyYAML's own.
 _YAML_WORDS = {
-    "mapping values are not allowed here": "un « : » de trop sur la ligne "
-    "(mettez la valeur entre guillemets)",
-    "could not find expected ':'": "il manque « : » après le nom de l'information",
-    "found unexpected end of stream": "un guillemet ou un crochet n'est pas fermé",
-    "found undefined alias": "un « * » en début de valeur (mettez la valeur entre guillemets)",
-    "expected <block end>, but found": "l'indentation n'est pas régulière",
+    "mapping values are not allowed here": N_(
+        "un « : » de trop sur la ligne (mettez la valeur entre guillemets)"
+    ),
+    "could not find expected ':'": N_("il manque « : » après le nom de l'information"),
+    "found unexpected end of stream": N_("un guillemet ou un crochet n'est pas fermé"),
+    "found undefined alias": N_("un « * » en début de valeur (mettez la valeur entre guillemets)"),
+    "expected <block end>, but found": N_("l'indentation n'est pas régulière"),
 }
 
 
-def _yaml_detail_fr(detail: str) -> str:
+def _yaml_detail(detail: str) -> str:
     for english, french in _YAML_WORDS.items():
         if english in detail:
             return french

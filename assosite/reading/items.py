@@ -17,6 +17,7 @@ from typing import Any
 from assosite.config.checks import is_timezone, suggest_timezone
 from assosite.model.items import ITEM_CLASSES, KINDS, Item, Location, as_instant
 from assosite.model.urls import slugify
+from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, Severity, make_problem
 from assosite.reading.fields import (
     FieldReader,
@@ -227,8 +228,7 @@ class _Fields(FieldReader):
             "AS219",
             "timezone",
             value=value,
-            hint_fr=f" Vouliez-vous dire « {hint} » ?" if hint else "",
-            hint_en=f' Did you mean "{hint}"?' if hint else "",
+            hint=hint if hint else "",
         )
         return self.ctx.timezone
 
@@ -271,8 +271,7 @@ class _Fields(FieldReader):
             self.wrong_type(
                 "location",
                 value,
-                "un lieu",
-                "a place",
+                N_("un lieu"),
                 "Maison des associations, 12 rue des Lilas, Lyon",
             )
             return None

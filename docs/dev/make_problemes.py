@@ -27,7 +27,7 @@ def main() -> None:
     """Rewrite docs/problemes.md."""
     lines = [HEADER]
     for code, message in sorted(messages.CATALOGUE.items()):
-        what, fix = (re.sub(r"\{\w+\}", "…", text) for text in message.fr)
+        what, fix = (re.sub(r"\{\w+\}", "…", text) for text in (message.what, message.fix))
         lines += [f"## {code} ({LABELS[message.severity]})", "", what, "", fix, ""]
     path = Path(__file__).resolve().parents[1] / "problemes.md"
     path.write_text("\n".join(lines), encoding="utf-8")

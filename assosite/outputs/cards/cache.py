@@ -18,12 +18,14 @@ from pathlib import Path
 
 from assosite import __version__
 from assosite.outputs.cards.draw import HEIGHT, WIDTH, CardSpec, encode_card, render_card
+from assosite.system.processes import die_with_parent, pid_alive
 
 CACHE_FOLDER = Path(".cache") / "assosite" / "cards"
 MANIFEST = "manifest.json"
 # Below this many cards, starting worker processes (about 0.4 s each: Python, Pillow and
 # the fonts) costs more than drawing them here (measured with bench/bench_cards.py).
 PARALLEL_FROM = 100
+CHUNK = 16  # most cards a worker takes at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ class CardCache:
         deleted (only inside the cache folder).
         """
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._remove_orphans()
         existing = {path.stem: path for path in self._files()}
         digests = {key: spec.digest() for key, spec in specs.items()}
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
@@ -116,6 +119,13 @@ class CardCache:
         self._write_manifest(run)
         return run
 
+    def _remove_orphans(self) -> None:
+        """Delete the half-written cards of a build that was killed (``.<digest>.<pid>.tmp``)."""
+        for path in self.folder.glob(".*.tmp"):
+            pid = path.suffixes[-2].lstrip(".") if len(path.suffixes) >= 2 else ""
+            if not pid.isdigit() or not pid_alive(int(pid)):
+                path.unlink(missing_ok=True)
+
     def _files(self) -> list[Path]:
         return sorted(p for p in self.folder.iterdir() if p.suffix in (".png", ".jpg"))
 
@@ -124,9 +134,17 @@ class CardCache:
         if len(specs) < PARALLEL_FROM or self.workers < 2:
             return list(map(draw_into, specs, folders))
         # "spawn": Pelican's process may hold threads and locks that fork would copy.
-        with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn")) as pool:
-            chunk = max(1, len(specs) // (self.workers * 4))
+        # Small chunks: a build told to stop waits for one chunk at most.
+        pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=get_context("spawn"),
+            initializer=die_with_parent,
+        )
+        try:
+            chunk = max(1, min(CHUNK, len(specs) // (self.workers * 4)))
             return list(pool.map(draw_into, specs, folders, chunksize=chunk))
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _write_manifest(self, run: CacheRun) -> None:
         manifest = {

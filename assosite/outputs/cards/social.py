@@ -29,16 +29,21 @@ from assosite.outputs.cards.cache import CardCache
 from assosite.outputs.cards.draw import CardSpec
 from assosite.outputs.cards.text import fonts_digest
 from assosite.outputs.state import BuildState, state_of
+from assosite.problems.catalogue import site_word, theme_translations
 from assosite.problems.report import make_problem
-from assosite.problems.translations import load_translations
 
 CARDS_FOLDER = "cards"
 CONTEXT_KEY = "assosite_cards"
 SITE_KEY = ""
 SITE_CARD = f"{CARDS_FOLDER}/site"
 # The type labels, in French; the theme's catalogue translates them (one source).
-LABELS = {"news": "Actualité", "event": "Événement", "testimony": "Témoignage", "page": "Page"}
-ALT = "Carte de partage : %(what)s"
+LABELS = {
+    "news": site_word("Actualité"),
+    "event": site_word("Événement"),
+    "testimony": site_word("Témoignage"),
+    "page": site_word("Page"),
+}
+ALT = site_word("Carte de partage : %(what)s")
 CARD_WORDS = (*LABELS.values(), ALT, "En ligne")
 
 
@@ -94,7 +99,7 @@ class CardSpecs:
         config = state.config
         self.config = config
         self._ = gettext
-        self.dates = DateFormatter(config.site.language, config.site.timezone)
+        self.dates = DateFormatter(config.site.language, config.site.timezone, gettext)
         self.common = {
             "footer": config.site.name,
             "primary": config.brand.primary,
@@ -177,7 +182,7 @@ class CardsOutput(SiteOutput):
             return
         gettext = (
             state.translations
-            or load_translations(Path(self.settings["THEME"]), state.config.site.language)
+            or theme_translations(Path(self.settings["THEME"]), state.config.site.language)
         ).gettext
         maker = CardSpecs(state, gettext, self._logo(state))
         specs = {SITE_CARD: maker.site()}

@@ -1,0 +1,1 @@
+"""What assosite asks of the operating system: child processes that never outlive their build."""
