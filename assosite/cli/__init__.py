@@ -26,6 +26,8 @@ from assosite.cli.texts import use_language
 from assosite.config.site import load_config
 from assosite.federation.report import FederationReport, format_closing, format_table, status_word
 from assosite.federation.runner import FederationOptions, run_federation
+from assosite.importers import TOOLS, ImportOptions, import_site
+from assosite.importers.report import ImportReport, closing_line
 from assosite.problems.catalogue import N_, gettext_in
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, format_problem, format_summary
@@ -567,6 +569,132 @@ def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM (a CI job cancelled, a service stopped) unwinds like Ctrl+C: clean-up runs."""
     del frame
     raise SystemExit(128 + signum)
+
+
+_MAP_KINDS = {
+    "news": "news",
+    "actualites": "news",
+    "event": "event",
+    "events": "event",
+    "agenda": "event",
+    "page": "page",
+    "pages": "page",
+    "testimony": "testimony",
+    "testimonies": "testimony",
+    "temoignages": "testimony",
+}
+
+
+def _folder_map(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """Read ``--map posts=news,agenda=events`` into (folder, kind) pairs."""
+    del ctx, param
+    pairs = []
+    for part in (value or "").split(","):
+        if not part.strip():
+            continue
+        folder, sep, kind = part.partition("=")
+        if not sep or not folder.strip() or kind.strip().lower() not in _MAP_KINDS:
+            text = gettext_in(
+                environment_language(),
+                "« {value} » : écrivez dossier=type, par exemple « posts=news,agenda=events » "
+                "(types : news, events, pages, testimonies).",
+            )
+            raise click.BadParameter(text.format(value=part.strip()))
+        pairs.append((folder.strip().strip("/"), _MAP_KINDS[kind.strip().lower()]))
+    return tuple(pairs)
+
+
+def _show_import(report: ImportReport, lang: str) -> None:
+    for problem in report.problems.sorted():
+        text = format_problem(problem, lang)
+        first, _, rest = text.partition("\n")
+        colour = _SEVERITY_COLOURS[str(problem.severity)]
+        click.echo(click.style(first, fg=colour, bold=True) + "\n" + rest + "\n")
+    click.echo(closing_line(report, lang))
+
+
+@cli.command(
+    "import",
+    help=help_text(
+        "Importe un site OUTIL (wordpress, hugo, jekyll, pelican) depuis SOURCE.\n"
+        "\n"
+        "SOURCE est le fichier d'export de WordPress (Outils > Exporter) ou le dossier du "
+        "site Hugo, Jekyll ou Pelican. Rien n'est remplacé sans --force ; relancer l'import "
+        "donne les mêmes fichiers."
+    ),
+)
+@click.argument("tool", metavar="OUTIL", type=click.Choice(TOOLS))
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help=help_text("Dossier du site assosite où importer (créé avec « assosite init »)."),
+)
+@click.option(
+    "--new",
+    "new_site",
+    is_flag=True,
+    help=help_text(
+        "Crée d'abord le site (comme « assosite init », sans les actualités, événements "
+        "et témoignages d'exemple)."
+    ),
+)
+@click.option(
+    "--uploads",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help=help_text(
+        "WordPress : copie locale du dossier wp-content/uploads (les images et documents)."
+    ),
+)
+@click.option(
+    "--download",
+    is_flag=True,
+    help=help_text(
+        "WordPress : télécharge depuis l'ancien site les fichiers absents de --uploads."
+    ),
+)
+@click.option(
+    "--map",
+    "mapping",
+    callback=_folder_map,
+    help=help_text(
+        "Dossiers de l'ancien site et leur type, par exemple « posts=news,agenda=events »."
+    ),
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help=help_text("Remplace les fichiers du site qui existent déjà et diffèrent."),
+)
+@click.option(
+    "--report-json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=help_text("Écrit aussi le rapport de l'import en JSON dans ce fichier."),
+)
+@lang_option
+def import_command(
+    tool: str,
+    source: Path,
+    site: Path,
+    new_site: bool,
+    uploads: Path | None,
+    download: bool,
+    mapping: tuple[tuple[str, str], ...],
+    force: bool,
+    report_json: Path | None,
+    lang: str,
+    debug: bool,
+) -> None:
+    """``assosite import``: bring another tool's site into an assosite site."""
+    if new_site:
+        init_site(site, force=force, samples=False)
+    options = ImportOptions(uploads=uploads, download=download, force=force, mapping=mapping)
+    report = import_site(tool, source, site, options)
+    if report_json is not None:
+        report_json.write_text(report.to_json(lang), encoding="utf-8")
+    _show_import(report, lang)
 
 
 def main() -> None:

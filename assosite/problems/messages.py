@@ -1064,6 +1064,117 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : corrigez les problèmes signalés juste avant, puis relancez « assosite federation build --portal-only ».",
         ),
     ),
+    # AS26x: importing a site from WordPress, Hugo, Jekyll or Pelican (assosite import)
+    "AS260": Message(
+        "suggestion",
+        coded(
+            "AS260",
+            "« {title} » n'est pas importé : il est « {value} » dans l'ancien site (brouillon, privé, protégé par un mot de passe ou à la corbeille).",
+        ),
+        coded(
+            "AS260",
+            "Pour corriger : rien à faire s'il ne doit pas être publié ; sinon publiez-le dans l'ancien site et importez de nouveau, ou créez-le avec « assosite new ».",
+        ),
+    ),
+    "AS261": Message(
+        "suggestion",
+        coded(
+            "AS261",
+            "« {title} » n'est pas importé : les éléments « {value} » de l'ancien site n'ont pas d'équivalent dans le site.",
+        ),
+        coded(
+            "AS261",
+            "Pour corriger : rien à faire pour les menus et les révisions ; pour un autre contenu, recopiez-le dans une page avec « assosite new page ».",
+        ),
+    ),
+    "AS262": Message(
+        "warning",
+        coded(
+            "AS262",
+            "Le fichier « {value} » (image ou document) est introuvable : il n'est pas copié dans le site (le texte garde un lien vers l'ancienne adresse).",
+        ),
+        coded(
+            "AS262",
+            "Pour corriger : indiquez le dossier wp-content/uploads copié depuis l'hébergement avec « --uploads », ou relancez avec « --download », ou placez le fichier dans content/images/ (ou content/files/) et changez le lien.",
+        ),
+    ),
+    "AS263": Message(
+        "warning",
+        coded(
+            "AS263",
+            "Le code « {value} » de l'ancien site n'a pas d'équivalent : il est retiré du texte (son contenu éventuel est gardé).",
+        ),
+        coded(
+            "AS263",
+            "Pour corriger : relisez ce passage dans le fichier importé et remplacez-le à la main par un lien, une image ou du texte.",
+        ),
+    ),
+    "AS264": Message(
+        "warning",
+        coded(
+            "AS264",
+            "Ce fichier de l'ancien site n'a pas pu être lu ({detail}) : il n'est pas importé, les autres le sont.",
+        ),
+        coded(
+            "AS264",
+            "Pour corriger : corrigez l'en-tête du fichier d'origine à cette ligne, puis relancez l'import.",
+        ),
+    ),
+    "AS265": Message(
+        "warning",
+        coded(
+            "AS265",
+            "Le fichier « {value} » existe déjà dans le site : il n'est pas remplacé.",
+        ),
+        coded(
+            "AS265",
+            "Pour corriger : relancez l'import avec « --force » pour le remplacer, ou déplacez d'abord votre version.",
+        ),
+    ),
+    "AS266": Message(
+        "warning",
+        coded(
+            "AS266",
+            "« {title} » n'est pas importé : il lui manque « {key} ».",
+        ),
+        coded(
+            "AS266",
+            "Pour corriger : donnez-lui « {key} » dans l'ancien site (dans l'en-tête du fichier, ou dans WordPress), par exemple « {key}: {example} », puis relancez l'import.",
+        ),
+    ),
+    "AS267": Message(
+        "suggestion",
+        coded(
+            "AS267",
+            "{count} commentaires de l'ancien site ne sont pas importés : un site assosite n'a pas de commentaires.",
+        ),
+        coded(
+            "AS267",
+            "Pour corriger : rien à faire ; gardez le fichier d'export si vous voulez les conserver.",
+        ),
+    ),
+    "AS268": Message(
+        "warning",
+        coded(
+            "AS268",
+            "L'illustration « {value} » n'a pas de texte alternatif dans l'ancien site : elle est copiée mais pas mise en illustration.",
+        ),
+        coded(
+            "AS268",
+            "Pour corriger : décrivez-la dans le fichier importé avec « image: {value} » et « image_alt: Ce que montre l'image ».",
+        ),
+    ),
+    "AS269": Message(
+        "warning",
+        coded(
+            "AS269",
+            "La ligne « {value} » du fichier des redirections n'est pas une redirection : elle est ignorée.",
+        ),
+        coded(
+            "AS269",
+            "Pour corriger : écrivez l'ancienne adresse puis la nouvelle, séparées par une espace, par exemple « /2019/04/fete/ /actualites/fete/ ».",
+        ),
+    ),
 }
 
 # Values that are French phrases chosen by assosite (marked with N_), shown translated.

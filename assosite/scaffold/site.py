@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import string
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from assosite.config.resources import starter_path
@@ -23,6 +25,8 @@ from assosite.problems.report import BuildReport, make_problem
 # Kept out of a new site: maintenance scripts of the starter and build leftovers.
 _NOT_COPIED = shutil.ignore_patterns("tools", "__pycache__", "output", ".cache", "*.pyc")
 
+_SAMPLE_FOLDERS = ("news", "events", "testimonies")
+
 TYPE_FOLDERS = {"news": "news", "event": "events", "testimony": "testimonies", "page": "pages"}
 
 
@@ -31,13 +35,15 @@ def refuse(code: str, value: str) -> AssositeError:
     return AssositeError(report=BuildReport([make_problem(code, value, 0, value=value)]))
 
 
-def init_site(target: Path, force: bool = False) -> Path:
+def init_site(target: Path, force: bool = False, samples: bool = True) -> Path:
     """Copy the starter site into ``target``.
 
     Args:
         target: the new site folder.
         force: copy even when ``target`` holds files (the starter's files win,
             the others are kept).
+        samples: copy the starter's sample news, events and testimonies too (a site
+            that receives another site's content, ``assosite import --new``, has none).
 
     Returns:
         The site folder.
@@ -45,10 +51,21 @@ def init_site(target: Path, force: bool = False) -> Path:
     Raises:
         AssositeError: ``target`` is not empty and ``force`` is False (AS130).
     """
-    return copy_skeleton(starter_path(), target, force)
+    return copy_skeleton(starter_path(), target, force, _NOT_COPIED if samples else _no_samples)
 
 
-def copy_skeleton(source: Path, target: Path, force: bool = False) -> Path:
+def _no_samples(directory: str, names: list[str]) -> set[str]:
+    """Leave out the sample items of the starter (its pages stay: the settings link them)."""
+    ignored = set(_NOT_COPIED(directory, names))
+    folder = Path(directory)
+    if folder.parent.name == "content" and folder.name in _SAMPLE_FOLDERS:
+        ignored |= {name for name in names if name.endswith(".md")}
+    return ignored
+
+
+def copy_skeleton(
+    source: Path, target: Path, force: bool = False, ignore: Callable[..., Any] = _NOT_COPIED
+) -> Path:
     """Copy the folder ``source`` (a starter) into ``target``, never over a folder with files.
 
     Raises:
@@ -56,7 +73,7 @@ def copy_skeleton(source: Path, target: Path, force: bool = False) -> Path:
     """
     if target.exists() and any(target.iterdir()) and not force:
         raise refuse("AS130", str(target))
-    shutil.copytree(source, target, ignore=_NOT_COPIED, dirs_exist_ok=True)
+    shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
     return target
 
 

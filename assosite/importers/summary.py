@@ -1,0 +1,56 @@
+"""The summary (chapô) of an imported item: plain words, cut at a sentence within the budget.
+
+An excerpt, the text before ``<!--more-->`` or the first paragraph gives the words;
+:func:`cut_summary` keeps the whole sentences that fit in the site's
+``summary_max_length``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+from bs4 import BeautifulSoup
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def html_text(html: str) -> str:
+    """Return the words of HTML without its tags, on one line."""
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def plain_text(markdown_text: str) -> str:
+    """Return the words of Markdown without any markup, on one line."""
+    html = markdown.markdown(markdown_text)
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+
+
+def first_paragraph(markdown_text: str) -> str:
+    """Return the words of the first paragraph with text (not a heading nor an image)."""
+    soup = BeautifulSoup(markdown.markdown(markdown_text), "html.parser")
+    for para in soup.find_all("p"):
+        words = " ".join(para.get_text(" ").split())
+        if words and not words.startswith("Image :"):
+            return words
+    return ""
+
+
+def cut_summary(text: str, budget: int) -> str:
+    """Return the first sentences of ``text`` that fit in ``budget`` characters.
+
+    A first sentence longer than the budget is cut after a whole word, with « … ».
+    """
+    text = " ".join(text.split())
+    if len(text) <= budget:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}".strip()
+        if len(candidate) > budget:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    words = text[: budget - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return words + "…"
