@@ -337,7 +337,7 @@ def _editorial_cache(state: BuildState) -> ResultCache:
 
 def _document(content: Any, state: BuildState) -> editorial.Document:
     """Bundle a published item with its file's lines and its plain text."""
-    html_text = getattr(content, "_content", "") or ""
+    html_text = content.content or ""
     text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
     return editorial.Document(content.item, state.headers[content.item.source], text)
 

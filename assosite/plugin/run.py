@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 from pelican import Pelican
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.plugins import signals
 
 from assosite.problems.errors import BuildError
@@ -25,7 +25,11 @@ logger = logging.getLogger(__name__)
 
 
 def read_with_pelican(settings: dict[str, Any], report: BuildReport) -> None:
-    """Read and check every file as a build would (Pelican's readers and signals), write nothing."""
+    """Read and check every file as a build would (Pelican's readers and signals), write nothing.
+
+    The static files are listed too, so that links to them (``{static}``) resolve as
+    in a build.
+    """
     with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
         pelican = Pelican(settings)
         context = settings.copy()
@@ -43,7 +47,7 @@ def read_with_pelican(settings: dict[str, Any], report: BuildReport) -> None:
                 theme=pelican.theme,
                 output_path=pelican.output_path,
             )
-            for cls in (ArticlesGenerator, PagesGenerator)
+            for cls in (ArticlesGenerator, PagesGenerator, StaticGenerator)
         ]
         for generator in generators:
             generator.generate_context()
