@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.log import LimitFilter
 from pelican.plugins import signals
 
 from assosite.problems.errors import BuildError
@@ -101,6 +102,14 @@ class _ReportHandler(logging.Handler):
 
 @contextlib.contextmanager
 def _pelican_logs(report: BuildReport) -> Iterator[None]:
+    """Send Pelican's warnings to ``report``, as a fresh ``pelican`` process would log them.
+
+    Pelican logs each message once per process (its ``LimitFilter`` remembers them):
+    without forgetting them here, a second build in the same process (a preview
+    rebuild, a test) would miss every warning the first one had.
+    """
+    LimitFilter._raised_messages.clear()  # Pelican has no public way to reset them
+    LimitFilter._group_count.clear()
     pelican_logger = logging.getLogger("pelican")
     handler = _ReportHandler(report)
     saved = pelican_logger.propagate
