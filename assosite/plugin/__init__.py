@@ -23,5 +23,7 @@ def register() -> None:
     signals.all_generators_finalized.connect(handlers.finalize)
     signals.get_generators.connect(handlers.output_generators)
     signals.get_writer.connect(handlers.writer_class)
+    signals.article_generator_write_article.connect(handlers.announce_item_page)
+    signals.article_writer_finalized.connect(handlers.start_item_writer)
     signals.finalized.connect(handlers.join_writers)
     signals.static_generator_finalized.connect(handlers.drop_raw_images)

@@ -356,6 +356,17 @@ def writer_class(pelican: Any) -> type | None:
     return parallel.start(pelican, state.generators)
 
 
+def announce_item_page(generator: Any, content: Any) -> None:
+    """Pelican is about to write ``content``'s page: a large build queues it."""
+    parallel.announce(generator, content)
+
+
+def start_item_writer(generator: Any, writer: Any) -> None:
+    """Pelican's articles generator is done: a large build forks to render item pages."""
+    del generator  # the writer's settings carry the build state
+    parallel.fork(writer)
+
+
 def join_writers(pelican: Any) -> None:
     """Wait for the process writing the item pages, if there is one."""
     parallel.join(pelican)
