@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.log import LimitFilter
-from pelican.plugins import signals
 
 from assosite.problems.errors import BuildError
 from assosite.problems.report import BuildReport, Problem, Severity, make_problem
