@@ -134,7 +134,7 @@ def test_strict_failure_leaves_previous_output_identical(make_site, build) -> No
     assert snapshot(site / "output") == before
     after = snapshot(site.parent)
     changed = {k for k in set(after) | set(around) if after.get(k) != around.get(k)}
-    caches = {k for k in changed if k.startswith("site/.cache/assosite/")}  # STYLE.md §9
+    caches = {k for k in changed if k.startswith("site/.cache/assosite/")}
     assert changed - caches == {"site/content/news/2026-03-02-b.md"}
 
 
@@ -213,7 +213,7 @@ def test_interrupted_swap_is_recovered(make_site, build) -> None:
     report, output = build(site)
     assert report.published and (output / "index.html").is_file()
     assert sorted(p.name for p in site.iterdir()) == [
-        ".cache",  # the build's own caches (STYLE.md §9), never the output
+        ".cache",  # the build's own caches, never the output
         "assosite.toml",
         "content",
         "output",

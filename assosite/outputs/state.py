@@ -40,7 +40,7 @@ class BuildState:
         texts: the reader's cache of parsed texts (None: every file is parsed).
         generators: Pelican's generators of this build, once the content is read.
         item_pages: the item pages queued for two processes (see assosite.plugin.parallel).
-        preview_base: what every page of this build depends on (see assosite.preview).
+        preview_base: what every page of this build depends on (see assosite.plugin.preview).
         federated: built as a federation member (see ``BuildOptions.federated``).
         trust_html: raw HTML in Markdown is kept as written (else sanitised).
         extra_nav: navigation entries a generator adds after the home link (portal).

@@ -3,7 +3,7 @@
 read each file into a typed item (or skip it and report why) → drop duplicate
 addresses → run the editorial rules and sort the lists → add assosite's output
 generators. Handlers never raise for a content problem: they record a Problem and
-set ``status = "skip"`` (STYLE.md §3).
+set ``status = "skip"``: the file is left out, the others build.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The card cache: ``.cache/assosite/cards`` in the site, with a manifest of content hashes.
 
-A card is drawn again only when the sha256 of its :class:`~assosite.cards.CardSpec`
+A card is drawn again only when the sha256 of its :class:`~assosite.outputs.cards.draw.CardSpec`
 (texts, layout, colours, logo bytes, fonts, assosite version) changes; cached files
 are named by that hash, so an unchanged card is copied, never re-rendered. Cards to
 draw are spread over the CPUs (one process each) when there are enough of them.
