@@ -8,13 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BASE_CONFIG, NOW
 from fontTools.ttLib import TTFont
+from helpers import BASE_CONFIG, NOW, read_manifest
 from PIL import Image, ImageChops
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.model.colours import contrast_ratio
-from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw, read_manifest
+from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw
 from assosite.outputs.cards.draw import (
     HEIGHT,
     WIDTH,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, fixture_text
+from helpers import DATA, fixture_text
 
 E, W = "error", "warning"
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import file_hashes
-from test_build import md_news
+from helpers import file_hashes, md_news
 
 from assosite.config.resources import theme_path
 from assosite.plugin import parallel

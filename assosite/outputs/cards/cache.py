@@ -146,11 +146,3 @@ class CardCache:
         temporary = self.folder / f".{MANIFEST}.tmp"
         temporary.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.folder / MANIFEST)
-
-
-def read_manifest(root: Path) -> dict:
-    """Return the card manifest of the site in ``root`` (empty when there is none)."""
-    path = root / CACHE_FOLDER / MANIFEST
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
