@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from assosite.outputs.cards.cache import CACHE_FOLDER, MANIFEST
+from assosite.reading.fields import ParseContext
+from assosite.reading.header import read_header
+from assosite.reading.items import folder_kind, parse_item
 
 DATA = Path(__file__).parent / "data"
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -84,6 +87,18 @@ def file_hashes(folder: Path) -> dict[str, str]:
 def fixture_text(name: str) -> bytes:
     """Return the bytes of ``tests/data/content/<name>``."""
     return (DATA / "content" / name).read_bytes()
+
+
+def read_file(site: Path, path: str, raw: bytes | None = None) -> tuple[Any, list[Any]]:
+    """Read one content file of ``site`` as a build would: (typed item or None, problems).
+
+    Calls the reader directly (header, then fields), without Pelican: for tests of
+    reading alone. ``raw`` defaults to the file's bytes on disk.
+    """
+    raw = (site / path).read_bytes() if raw is None else raw
+    header, _, _ = read_header(raw, path)
+    kind = folder_kind(path.removeprefix("content/"))
+    return parse_item(header, kind, ParseContext(content_path=site / "content", now=NOW))
 
 
 def read_manifest(root: Path) -> dict[str, Any]:
