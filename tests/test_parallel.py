@@ -74,6 +74,27 @@ def test_broken_item_template_in_the_child_is_reported_and_output_kept(make_site
     assert file_hashes(site / "output") == before
 
 
+def test_queued_pages_are_written_here_when_the_fork_is_refused(
+    make_site, build, monkeypatch, tmp_path
+) -> None:
+    """Pages queued for two processes, then no fork: this process writes every one."""
+    site = make_site({f"content/news/2026-03-0{n}-n{n}.md": md_news(f"N{n}") for n in (1, 2, 3)})
+    build(site, output=tmp_path / "alone")
+    asked = []
+
+    def can_fork(state, items: int) -> bool:
+        caller = sys._getframe(1).f_code.co_name  # queue at the start, refuse at the fork
+        asked.append((caller, items))
+        return caller == "start"
+
+    monkeypatch.setattr(parallel, "can_fork", can_fork)
+    forks, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    build(site, output=tmp_path / "queued", reuse=False)
+    assert ("start", 3) in asked and ("fork", 3) in asked and forks == []
+    assert file_hashes(tmp_path / "queued") == file_hashes(tmp_path / "alone")
+
+
 def test_no_second_process_for_a_small_site(make_site, build) -> None:
     """Under MIN_ITEMS items, a site is written by one process."""
     site = make_site({"content/news/2026-03-01-a.md": md_news("Seule")})

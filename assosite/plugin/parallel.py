@@ -108,7 +108,7 @@ class ItemPages:
         jobs: the queued pages, in Pelican's order.
         announced: the output path of the page Pelican announced and has yet to ask for.
         pid: the child's process id (0 before the fork and once it was waited for).
-        writer: Pelican's writer of the build, which renders them (set at the fork).
+        writer: Pelican's writer of the build, which queued them and renders them.
         queue: who renders which page (set at the fork).
         result: where the child leaves its problems or its error (JSON).
     """
@@ -122,7 +122,7 @@ class ItemPages:
 
     def render(self, front: bool) -> None:
         """Render the pages the queue hands over (all that are left, before the fork)."""
-        if self.writer is None:
+        if self.writer is None:  # nothing was queued
             return
         if self.queue is None:
             jobs, self.jobs = self.jobs, []
@@ -262,6 +262,7 @@ class QueueingWriter(Writer):
         pages = getattr(state_of(self.settings), "item_pages", None)
         if pages is not None and pages.queue is None and name and name == pages.announced:
             pages.announced = None
+            pages.writer = self
             pages.jobs.append(PageJob(name, template, context, args, kwargs))
             return
         super().write_file(name, template, context, *args, **kwargs)
@@ -288,7 +289,6 @@ def fork(writer: Writer) -> None:
     pages = getattr(state, "item_pages", None)
     if pages is None or pages.queue is not None or not isinstance(writer, QueueingWriter):
         return
-    pages.writer = writer
     if not can_fork(state, len(pages.jobs)):
         pages.render(front=False)
         return
