@@ -2,38 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import BASE_CONFIG, NOW, TINY_JPEG
 
 from assosite.build.site import BuildOptions, build_site, check_site
 from assosite.problems.report import BuildReport
-
-DATA = Path(__file__).parent / "data"
-NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
-
-BASE_CONFIG = """\
-[site]
-name = "Les Amis du Test"
-url = "https://test.example"
-description = "Une association pour tester assosite."
-"""
-
-# The smallest valid JPEG (1×1 px): images are checked for existence, not decoded.
-TINY_JPEG = bytes.fromhex(
-    "ffd8ffe000104a46494600010100000100010000ffdb004300080606070605080707070909080a0c"
-    "140d0c0b0b0c1912130f141d1a1f1e1d1a1c1c20242e2720222c231c1c2837292c30313434341f27"
-    "393d38323c2e333432ffc0000b080001000101011100ffc4001f000001050101010101010000000000"
-    "0000000102030405060708090a0bffc400b5100002010303020403050504040000017d0102030004"
-    "1105122131410613516107227114328191a1082342b1c11552d1f02433627282090a161718191a25"
-    "262728292a3435363738393a434445464748494a535455565758595a636465666768696a737475767778"
-    "797a838485868788898a92939495969798999aa2a3a4a5a6a7a8a9aab2b3b4b5b6b7b8b9bac2c3c4c5c6"
-    "c7c8c9cad2d3d4d5d6d7d8d9dae1e2e3e4e5e6e7e8e9eaf1f2f3f4f5f6f7f8f9faffda0008010100003f"
-    "00fbfcffd9"
-)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -92,17 +68,3 @@ def check() -> Callable[[Path], BuildReport]:
         return check_site(site, now=NOW)
 
     return run
-
-
-def file_hashes(folder: Path) -> dict[str, str]:
-    """Return the sha256 of every file under ``folder``, by path relative to it."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def fixture_text(name: str) -> bytes:
-    """Return the bytes of ``tests/data/content/<name>``."""
-    return (DATA / "content" / name).read_bytes()

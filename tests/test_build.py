@@ -2,59 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
+from helpers import BASE_CONFIG, file_hashes, fixture_text, md_event, md_news, md_testimony
 
 from assosite.problems.errors import BuildError, ContentError
 from assosite.reading import items as content_module
-
-NEWS = """---
-title: {title}
-date: {date}
-summary: Une phrase qui dit l'essentiel.
-{extra}---
-Le texte de l'actualité.
-"""
-EVENT = """---
-title: {title}
-summary: Venez nombreux.
-start: {start}
-location: Maison des associations, Lyon
-{extra}---
-Le programme.
-"""
-TESTIMONY = """---
-title: {title}
-date: 2026-01-10
-name: Anne
-role: bénévole
-consent: 2026-01-01
-{extra}---
-Mon témoignage.
-"""
-
-
-def md_news(title: str, date: str = "2026-03-01", extra: str = "") -> str:
-    return NEWS.format(title=title, date=date, extra=extra)
-
-
-def md_event(title: str, start: str, extra: str = "") -> str:
-    return EVENT.format(title=title, start=start, extra=extra)
-
-
-def md_testimony(title: str, extra: str = "") -> str:
-    return TESTIMONY.format(title=title, extra=extra)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Return {relative path: sha256} of every file under ``folder``."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_valid_site_builds_every_page_type(make_site, build) -> None:
@@ -122,8 +74,8 @@ def test_strict_failure_leaves_previous_output_identical(make_site, build) -> No
     """Under --strict a warning fails the build and the previous output stays byte-identical."""
     site = make_site({"content/news/2026-03-01-a.md": md_news("Première")})
     build(site)
-    before = snapshot(site / "output")
-    around = snapshot(site.parent)
+    before = file_hashes(site / "output")
+    around = file_hashes(site.parent)
     (site / "content/news/2026-03-02-b.md").write_text(
         md_news("Seconde", extra="titel: faute\n"), encoding="utf-8"
     )
@@ -131,10 +83,10 @@ def test_strict_failure_leaves_previous_output_identical(make_site, build) -> No
         build(site, strict=True)
     assert [p.code for p in caught.value.report.problems] == ["AS206"]
     assert not caught.value.report.published
-    assert snapshot(site / "output") == before
-    after = snapshot(site.parent)
+    assert file_hashes(site / "output") == before
+    after = file_hashes(site.parent)
     changed = {k for k in set(after) | set(around) if after.get(k) != around.get(k)}
-    caches = {k for k in changed if k.startswith("site/.cache/assosite/")}  # STYLE.md §9
+    caches = {k for k in changed if k.startswith("site/.cache/assosite/")}
     assert changed - caches == {"site/content/news/2026-03-02-b.md"}
 
 
@@ -142,7 +94,7 @@ def test_crash_leaves_previous_output_identical(make_site, build, monkeypatch) -
     """An internal error propagates (exit 3 in the CLI) and the output is untouched."""
     site = make_site({"content/news/2026-03-01-a.md": md_news("Première")})
     build(site)
-    before = snapshot(site / "output")
+    before = file_hashes(site / "output")
 
     def broken(*args, **kwargs):
         raise RuntimeError("bug")
@@ -150,7 +102,7 @@ def test_crash_leaves_previous_output_identical(make_site, build, monkeypatch) -
     monkeypatch.setattr("assosite.plugin.handlers.parse_item", broken)
     with pytest.raises(RuntimeError):
         build(site, reuse=False)  # same files: only a full build reaches the bug
-    assert snapshot(site / "output") == before
+    assert file_hashes(site / "output") == before
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]
     assert content_module.parse_item is not broken
 
@@ -159,7 +111,7 @@ def test_template_error_is_reported_and_output_kept(make_site, build, tmp_path) 
     """A broken theme template gives AS402 at template:line and keeps the output."""
     site = make_site({"content/news/2026-03-01-a.md": md_news("Première")})
     build(site)
-    before = snapshot(site / "output")
+    before = file_hashes(site / "output")
     theme = site / "montheme"
     import shutil  # noqa: PLC0415
 
@@ -181,7 +133,7 @@ def test_template_error_is_reported_and_output_kept(make_site, build, tmp_path) 
         "montheme/templates/news.html",
         1,
     )
-    assert snapshot(site / "output") == before
+    assert file_hashes(site / "output") == before
 
 
 def test_output_containing_the_site_is_refused(make_site, build) -> None:
@@ -213,7 +165,7 @@ def test_interrupted_swap_is_recovered(make_site, build) -> None:
     report, output = build(site)
     assert report.published and (output / "index.html").is_file()
     assert sorted(p.name for p in site.iterdir()) == [
-        ".cache",  # the build's own caches (STYLE.md §9), never the output
+        ".cache",  # the build's own caches, never the output
         "assosite.toml",
         "content",
         "output",
@@ -250,6 +202,24 @@ def test_file_outside_content_folders_is_reported(make_site, build) -> None:
     report, _ = build(site)
     # Jekyll's _includes/ holds pieces of texts, not texts: not reported.
     assert [(p.code, p.path) for p in report.problems] == [("AS214", "content/perdu.md")]
+
+
+def test_check_finds_the_broken_links_a_build_finds(make_site, check, build) -> None:
+    """A link to a missing file is AS403 in a check too; a link to a real file is not."""
+    links = "[le programme]({static}/images/photo.jpg) et [absent]({filename}/news/perdu-check.md)"
+    text = md_news("Liens").replace("Le texte", links + ". Le texte")
+    site = make_site({"content/news/2026-03-01-liens.md": text})
+    checked = check(site)
+    assert [(p.code, p.params["detail"]) for p in checked.problems if p.code == "AS403"] == [
+        ("AS403", "Unable to find '/news/perdu-check.md', skipping url replacement.")
+    ]
+    built, output = build(site)
+    # the same warning again: each run of Pelican reports its own, even in one process
+    assert [p for p in built.problems if p.code == "AS403"] == [
+        p for p in checked.problems if p.code == "AS403"
+    ]
+    page = (output / "actualites/liens/index.html").read_text(encoding="utf-8")
+    assert 'href="https://test.example/images/photo.jpg"' in page
 
 
 def test_drafts_expired_and_unconsented_items(make_site, build) -> None:
@@ -291,8 +261,6 @@ def test_agenda_splits_upcoming_and_past_events(make_site, build) -> None:
 
 def test_tricky_but_valid_files_are_published(make_site, build) -> None:
     """BOM, CRLF, emoji, TOML, Pelican headers, « Non » as a title: all published."""
-    from conftest import fixture_text  # noqa: PLC0415
-
     names = [
         "news_bom.md",
         "news_crlf.md",
@@ -303,8 +271,6 @@ def test_tricky_but_valid_files_are_published(make_site, build) -> None:
         "news_dashes_in_value.md",
         "news_no_final_newline.md",
     ]
-    from conftest import BASE_CONFIG  # noqa: PLC0415
-
     site = make_site(  # all dated 2026-03-01: the rhythm rule (AS315) is turned off here
         {f"content/news/2026-01-0{i}-{n}": fixture_text(n) for i, n in enumerate(names, 1)},
         config=BASE_CONFIG + '[editorial.severity]\nAS315 = "off"\n',

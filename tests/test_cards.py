@@ -8,13 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import BASE_CONFIG, NOW
 from fontTools.ttLib import TTFont
+from helpers import BASE_CONFIG, NOW, read_file, read_manifest
 from PIL import Image, ImageChops
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.model.colours import contrast_ratio
-from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw, read_manifest
+from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw
 from assosite.outputs.cards.draw import (
     HEIGHT,
     WIDTH,
@@ -350,16 +350,28 @@ def test_card_image_replaces_the_card_and_card_false_falls_back_to_the_site(
         ("card: peut-être\n", "AS205", "error"),
     ],
 )
-def test_bad_card_keys_are_reported_at_their_line(make_site, check, extra, code, severity) -> None:
+def test_bad_card_keys_are_reported_at_their_line(make_site, extra, code, severity) -> None:
     """A wrong card_image or card value is reported at its line, with its code."""
+    path = "content/news/2026-06-01-fete.md"
     site = make_site(
         {
             "content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
-            "content/news/2026-06-01-fete.md": NEWS.format(title="Fête du jardin", extra=extra),
+            path: NEWS.format(title="Fête du jardin", extra=extra),
         }
     )
+    _, problems = read_file(site, path)
+    assert [(p.code, p.path, p.line, str(p.severity)) for p in problems] == [
+        (code, path, 5, severity)
+    ]
+
+
+def test_a_check_reports_a_bad_card_image(make_site, check) -> None:
+    """The same problem in a whole check: a card image without its alt text is AS231."""
+    path = "content/news/2026-06-01-fete.md"
+    extra = "card_image: images/photo.jpg\n"
+    site = make_site({path: NEWS.format(title="Fête du jardin", extra=extra)})
     found = [(p.code, p.path, p.line, str(p.severity)) for p in check(site).problems]
-    assert (code, "content/news/2026-06-01-fete.md", 5, severity) in found
+    assert ("AS231", path, 5, "error") in found
 
 
 def test_cards_settings_are_checked_and_can_turn_cards_off(make_site, build) -> None:

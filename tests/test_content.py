@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DATA, fixture_text
+from helpers import DATA, fixture_text, read_file
 
 E, W, S = "error", "warning", "suggestion"
 
@@ -64,18 +64,34 @@ def test_every_fixture_has_a_case() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_fixture_reports_its_problems(name, make_site, check) -> None:
+def test_fixture_reports_its_problems(name, make_site) -> None:
     """Each fixture yields exactly its expected (code, line, severity) at its path."""
     folder, expected = CASES[name]
     path = f"content/{folder}/{name}"
-    site = make_site({path: fixture_text(name)})
-    report = check(site)
-    expected_codes = {code for code, _, _ in expected}
-    # A lone file also trips site-wide editorial rules (a tag used once, no recent
-    # news…): those have their own tests; here only the file's own problems count.
-    problems = [
-        p for p in report.problems if not p.code.startswith("AS3") or p.code in expected_codes
-    ]
+    _, problems = read_file(make_site({path: fixture_text(name)}), path)
     found = sorted((p.code, p.line, str(p.severity)) for p in problems)
-    assert found == sorted(expected)
+    # editorial rules (AS3xx) run on the whole site, after reading: see the check below
+    assert found == sorted(e for e in expected if not e[0].startswith("AS3"))
     assert all(p.path == path for p in problems)
+
+
+def test_a_check_reports_every_fixture_at_its_path(make_site, check) -> None:
+    """All fixtures in one site: one check reports each file's problems, as reading does."""
+    site = make_site({f"content/{f}/{name}": fixture_text(name) for name, (f, _) in CASES.items()})
+    report = check(site)
+    for name, (folder, expected) in CASES.items():
+        path = f"content/{folder}/{name}"
+        codes = {code for code, _, _ in expected}
+        # site-wide editorial rules (a tag used once, no recent news…) have their own
+        # tests; here only each file's own problems count
+        found = [
+            (p.code, p.line, str(p.severity))
+            for p in report.problems
+            if p.path == path and (not p.code.startswith("AS3") or p.code in codes)
+        ]
+        assert sorted(found) == sorted(expected), name
+    assert {p.path for p in report.problems if p.severity == E} == {
+        f"content/{folder}/{name}"
+        for name, (folder, expected) in CASES.items()
+        if any(severity == E for _, _, severity in expected)
+    }

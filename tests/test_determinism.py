@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import file_hashes
+from helpers import file_hashes
 
 from assosite.scaffold.site import init_site
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BASE_CONFIG
+from helpers import BASE_CONFIG
 
 from assosite.rules.readability import analyse, syllables
 

@@ -10,8 +10,7 @@ import feedparser
 import icalendar
 import pytest
 from click.testing import CliRunner
-from conftest import NOW, TINY_JPEG
-from test_starter import assert_sound
+from helpers import NOW, TINY_JPEG, assert_sound, results_by_id
 
 from assosite.cli import cli
 from assosite.federation.report import Status
@@ -165,7 +164,7 @@ def _run(root: Path, **options: object):
 def test_broken_members_never_stop_the_others(federation) -> None:
     """A broken configuration and broken content fail their members; the others are published."""
     report = _run(federation)
-    results = report.by_id()
+    results = results_by_id(report)
     assert results["alpha"].status == Status.BUILT
     assert results["beta"].status == Status.BUILT
     assert results["gamma"].status == Status.FAILED
@@ -231,7 +230,7 @@ def test_active_html_is_stopped_and_reported(federation) -> None:
     assert "onclick" not in page
     assert "javascript:" not in page
     assert "un lien piégé" in page
-    warnings = {(p.code, p.line) for p in report.by_id()["alpha"].problems}
+    warnings = {(p.code, p.line) for p in results_by_id(report)["alpha"].problems}
     assert {("AS502", 7), ("AS502", 8), ("AS502", 9)} <= warnings
 
 
@@ -252,15 +251,15 @@ def test_unchanged_member_is_not_rebuilt_and_changed_one_is(federation) -> None:
     _run(federation)
     manifest = json.loads((federation / "output" / MANIFEST).read_text())
     assert set(manifest["members"]) == {"alpha", "beta"}
-    second = _run(federation).by_id()
+    second = results_by_id(_run(federation))
     assert second["alpha"].status == Status.UNCHANGED
     assert second["beta"].status == Status.UNCHANGED
     assert second["gamma"].status == Status.FAILED  # a failure is tried again
     news = federation / "membres" / "beta" / "content" / "news" / "nouvelles.md"
     news.write_text(news.read_text().replace("Nouvelles de beta", "Nouvelles fraîches"))
     third = _run(federation)
-    assert third.by_id()["alpha"].status == Status.UNCHANGED
-    assert third.by_id()["beta"].status == Status.BUILT
+    assert results_by_id(third)["alpha"].status == Status.UNCHANGED
+    assert results_by_id(third)["beta"].status == Status.BUILT
     assert third.portal_rebuilt
     feed = feedparser.parse((federation / "output" / "reseau" / "flux.atom.xml").read_bytes())
     assert "Nouvelles fraîches" in {entry.title for entry in feed.entries}
@@ -272,10 +271,10 @@ def test_unchanged_member_is_rebuilt_once_its_event_is_over(federation) -> None:
     import datetime as dt  # noqa: PLC0415
 
     _run(federation, only=("alpha",))
-    later = _run(federation, only=("alpha",), now=NOW + dt.timedelta(hours=1)).by_id()
+    later = results_by_id(_run(federation, only=("alpha",), now=NOW + dt.timedelta(hours=1)))
     assert later["alpha"].status == Status.UNCHANGED
     after = dt.datetime(2027, 5, 14, 19, 0, tzinfo=dt.UTC)  # 21:00 in Lyon: it is over
-    results = _run(federation, only=("alpha",), now=after).by_id()
+    results = results_by_id(_run(federation, only=("alpha",), now=after))
     assert results["alpha"].status == Status.BUILT
     agenda = (federation / "output" / "alpha" / "agenda" / "index.html").read_text()
     assert "Soirée d'alpha" not in agenda
@@ -286,7 +285,7 @@ def test_federation_defaults_are_inputs_of_the_fingerprint(federation) -> None:
     _run(federation, only=("alpha", "beta"))
     toml = federation / "federation.toml"
     toml.write_text(FEDERATION.replace("Hébergeur commun", "Autre hébergeur"), encoding="utf-8")
-    results = _run(federation, only=("alpha", "beta")).by_id()
+    results = results_by_id(_run(federation, only=("alpha", "beta")))
     assert results["alpha"].status == Status.BUILT
     legal = (federation / "output" / "alpha" / "mentions-legales" / "index.html").read_text()
     assert "Autre hébergeur" in legal
@@ -299,8 +298,8 @@ def test_a_failed_member_keeps_its_previous_output(federation) -> None:
     broken = federation / "membres" / "beta" / "content" / "news" / "casse.md"
     broken.write_text("---\ntitle: Cassé\ndate: pas une date\n---\n", encoding="utf-8")
     report = _run(federation)
-    assert report.by_id()["beta"].status == Status.FAILED
-    assert not report.by_id()["beta"].published
+    assert results_by_id(report)["beta"].status == Status.FAILED
+    assert not results_by_id(report)["beta"].published
     assert (federation / "output" / "beta" / "index.html").read_text() == before
     assert (
         "https://reseau.example/beta/"
@@ -313,7 +312,7 @@ def test_a_member_over_its_time_is_stopped_and_reported(federation) -> None:
     toml = federation / "federation.toml"
     toml.write_text(FEDERATION.replace('description = "', 'timeout = 0\ndescription = "'))
     report = _run(federation, only=("alpha",))
-    result = report.by_id()["alpha"]
+    result = results_by_id(report)["alpha"]
     assert result.status == Status.TIMEOUT
     assert [(p.code, p.path) for p in result.problems] == [("AS531", "membres/alpha")]
 
@@ -362,8 +361,8 @@ def test_separate_layout_gives_each_member_its_own_folder(federation) -> None:
 def test_federation_check_builds_nothing(federation) -> None:
     """check reports each member's problems and writes no output."""
     report = _run(federation, check=True)
-    assert report.by_id()["alpha"].status == Status.CHECKED
-    assert report.by_id()["delta"].status == Status.FAILED
+    assert results_by_id(report)["alpha"].status == Status.CHECKED
+    assert results_by_id(report)["delta"].status == Status.FAILED
     assert not (federation / "output").exists()
 
 

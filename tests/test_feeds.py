@@ -7,7 +7,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import NOW
+from helpers import NOW
 from lxml import etree
 
 from assosite.build.site import BuildOptions, build_site

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import vobject
-from conftest import NOW
+from helpers import NOW
 from icalendar import Calendar
 
 from assosite.build.site import BuildOptions, build_site

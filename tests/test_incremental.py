@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
-from conftest import NOW
-from test_build import md_event, md_news
+from helpers import NOW, md_event, md_news
 
 from assosite.cli import cli
 from assosite.model.items import as_instant

@@ -1,4 +1,4 @@
-"""The code follows the project's ruff rules (STYLE.md §12)."""
+"""The code follows the project's ruff rules (``[tool.ruff]`` in pyproject.toml)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import file_hashes
-from test_build import md_news
+from helpers import file_hashes, md_news
 
 from assosite.config.resources import theme_path
 from assosite.plugin import parallel
@@ -73,6 +72,27 @@ def test_broken_item_template_in_the_child_is_reported_and_output_kept(make_site
     problem = caught.value.report.problems[-1]
     assert (problem.code, problem.path) == ("AS402", "montheme/templates/news.html")
     assert file_hashes(site / "output") == before
+
+
+def test_queued_pages_are_written_here_when_the_fork_is_refused(
+    make_site, build, monkeypatch, tmp_path
+) -> None:
+    """Pages queued for two processes, then no fork: this process writes every one."""
+    site = make_site({f"content/news/2026-03-0{n}-n{n}.md": md_news(f"N{n}") for n in (1, 2, 3)})
+    build(site, output=tmp_path / "alone")
+    asked = []
+
+    def can_fork(state, items: int) -> bool:
+        caller = sys._getframe(1).f_code.co_name  # queue at the start, refuse at the fork
+        asked.append((caller, items))
+        return caller == "start"
+
+    monkeypatch.setattr(parallel, "can_fork", can_fork)
+    forks, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    build(site, output=tmp_path / "queued", reuse=False)
+    assert ("start", 3) in asked and ("fork", 3) in asked and forks == []
+    assert file_hashes(tmp_path / "queued") == file_hashes(tmp_path / "alone")
 
 
 def test_no_second_process_for_a_small_site(make_site, build) -> None:

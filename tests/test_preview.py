@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import NOW, file_hashes
-from test_build import md_event, md_news
+from helpers import NOW, file_hashes, md_event, md_news
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.plugin.preview import PreviewMemory

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers import PageChecker, assert_sound
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.scaffold.site import init_site
@@ -54,47 +54,6 @@ def test_starter_has_upcoming_and_past_events_for_years(starter, year, tmp_path)
     assert archive.count('class="as-card') >= 1
 
 
-class _PageChecker(HTMLParser):
-    """Collects what the structural accessibility checks need from one page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang = None
-        self.h1 = 0
-        self.headings: list[int] = []
-        self.images_without_alt: list[str] = []
-        self.focusables: list[tuple[str, dict]] = []
-        self.landmarks: set[str] = set()
-        self.links: list[dict] = []
-        self.link_text: list[str] = []
-        self._in_link = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attributes = dict(attrs)
-        if tag == "html":
-            self.lang = attributes.get("lang")
-        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.headings.append(int(tag[1]))
-            self.h1 += tag == "h1"
-        if tag == "img" and "alt" not in attributes:
-            self.images_without_alt.append(attributes.get("src", "?"))
-        if tag in ("header", "nav", "main", "footer"):
-            self.landmarks.add(tag)
-        if tag == "a" and "href" in attributes:
-            self.focusables.append((tag, attributes))
-            self.links.append(attributes)
-            self._in_link = True
-            self.link_text.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a":
-            self._in_link = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_link:
-            self.link_text[-1] += data
-
-
 def _pages(site: Path) -> list[Path]:
     return sorted((site / "output").rglob("*.html"))
 
@@ -108,21 +67,6 @@ def test_every_page_is_structurally_sound(starter) -> None:
         assert_sound(page.read_text(encoding="utf-8"), page.relative_to(site / "output").as_posix())
 
 
-def assert_sound(html: str, name: str) -> None:
-    """Assert the structural checks on one page (also used for a federation's portal)."""
-    checker = _PageChecker()
-    checker.feed(html)
-    assert checker.lang == "fr", name
-    assert checker.h1 == 1, name
-    assert checker.headings[0] == 1, name
-    for before, after in zip(checker.headings, checker.headings[1:], strict=False):
-        assert after <= before + 1, f"{name}: h{before} then h{after}"
-    assert checker.images_without_alt == [], name
-    assert checker.focusables[0][1]["href"] == "#contenu", name
-    assert {"header", "nav", "main", "footer"} <= checker.landmarks, name
-    assert all(text.strip() for text in checker.link_text), f"{name}: empty link"
-
-
 def test_internal_links_resolve(starter) -> None:
     """Every link to the site itself points at a page or file that was built."""
     site, _ = starter
@@ -130,7 +74,7 @@ def test_internal_links_resolve(starter) -> None:
     base = "https://demo.assosite.fr"
     broken = []
     for page in _pages(site):
-        checker = _PageChecker()
+        checker = PageChecker()
         checker.feed(page.read_text(encoding="utf-8"))
         for link in checker.links:
             href = link["href"].split("#")[0]

@@ -7,8 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from conftest import file_hashes
-from test_build import md_event, md_news
+from helpers import file_hashes, md_event, md_news
 
 
 def _texts(site: Path) -> dict[str, bytes]:

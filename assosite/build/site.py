@@ -1,4 +1,4 @@
-"""Run one site build (or one check) and return its :class:`~assosite.report.BuildReport`.
+"""Run one site build (or one check) and return its :class:`~assosite.problems.report.BuildReport`.
 
 The pipeline, top-down: read and validate ``assosite.toml`` → make sure the output
 folder may be replaced → run Pelican with assosite's plugin into a staging folder

@@ -44,7 +44,6 @@ class ResultCache:
             self._old = {}
         self._used: dict[str, Any] = {}
         self._old_saved = self._old  # what the file holds now
-        self.hits = 0
 
     def get(self, key: str) -> Any:
         """Return the value stored under ``key``, or None."""
@@ -52,7 +51,6 @@ class ResultCache:
             return self._used[key]
         value = self._old.get(key)
         if value is not None:
-            self.hits += 1
             self._used[key] = value
         return value
 

@@ -38,7 +38,6 @@ class TextCache:
     def __init__(self, root: Path, *inputs: Any) -> None:
         self.path = root / ".cache" / "assosite" / "texts.sqlite"
         self.key = cache_key(*inputs)
-        self.hits = 0
         self._db: sqlite3.Connection | None = None
         self._pending: list[tuple[str, bytes]] = []
         self._used: set[str] = set()
@@ -67,7 +66,6 @@ class TextCache:
         name = self._name(path, raw)
         self._used.add(name)
         if name in self.memory:
-            self.hits += 1
             return self.memory.pop(name)
         db = self._connection()
         if db is None:
@@ -80,7 +78,6 @@ class TextCache:
         except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
             logger.debug("unreadable cached text %s: %s", path, exc)
             return None
-        self.hits += 1
         return html, header
 
     def has(self, path: str, raw: bytes) -> bool:
@@ -143,7 +140,7 @@ class TextCache:
         self._discard()
 
     def _discard(self, remove: bool = False) -> None:
-        """Close the database (before Pelican forks, see assosite.parallel)."""
+        """Close the database (before Pelican forks, see assosite.plugin.parallel)."""
         if self._db is not None:
             self._db.close()
         self._db = None

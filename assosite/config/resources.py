@@ -3,7 +3,7 @@
 They are found in a wheel, an editable install or a checkout.
 
 A wheel carries them as ``assosite/_data/``; a checkout and an editable install have
-them beside the package, at the top of the repository (STYLE.md §2.1).
+them beside the package, at the top of the repository.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ own identity (the keys of ``assosite.toml``); ``[defaults.*]`` are ``assosite.to
 tables every member inherits (its own keys win); each ``[[members]]`` gives an id, the
 site folder, the public address, directory details and per-member ``defaults`` and
 ``overrides`` (which win over the member's own file). The checks are the ones of
-``assosite.toml`` (:class:`~assosite.validation.Checker`), pointed at this file.
+``assosite.toml`` (:class:`~assosite.config.checks.Checker`), pointed at this file.
 """
 
 from __future__ import annotations

@@ -100,10 +100,6 @@ class FederationReport:
             p.severity == Severity.ERROR for p in self.problems
         )
 
-    def by_id(self) -> dict[str, MemberResult]:
-        """Return the results by member id."""
-        return {r.id: r for r in self.results}
-
     def all_problems(self) -> BuildReport:
         """Return every problem of the run as one report, for printing."""
         problems = list(self.problems)

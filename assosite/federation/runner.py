@@ -5,7 +5,7 @@ child process (:mod:`~assosite.federation.children`), over a pool sized to the C
 configuration error, content error, crash or timeout is reported and never stops the
 others, and its previous output stays (the child only
 swaps its folder in on success). A member whose inputs did not change since its last
-successful build (:func:`~assosite.fingerprint.site_fingerprint`, recorded in the
+successful build (:func:`~assosite.build.fingerprint.site_fingerprint`, recorded in the
 output's manifest) and whose build is still valid (no event of its started or ended,
 no midnight passed since: see :mod:`assosite.build.incremental`) is not rebuilt.
 ``--shard i/n`` splits the members across CI runners: member ``k`` (in ``id``

@@ -67,7 +67,7 @@ class NetworkContent:
     """A published item of the network, shaped like a Pelican content for feeds and calendars.
 
     Attributes:
-        item: the typed item (:class:`~assosite.schemas.News` or ``Event``).
+        item: the typed item (:class:`~assosite.model.items.News` or ``Event``).
         url: its address relative to ``site_url``.
         site_url: the address of the site that published it.
         member: who published it (None: the federation itself).

@@ -41,9 +41,8 @@ class BuildState:
         preview: the preview server's memory of its last build (``assosite serve``).
         texts: the reader's cache of parsed texts (None: every file is parsed).
         generators: Pelican's generators of this build, once the content is read.
-        item_writer: the process writing the item pages (see assosite.parallel).
-        item_generator: Pelican's articles generator, whose templates write them.
-        preview_base: what every page of this build depends on (see assosite.preview).
+        item_pages: the item pages queued for two processes (see assosite.plugin.parallel).
+        preview_base: what every page of this build depends on (see assosite.plugin.preview).
         federated: built as a federation member (see ``BuildOptions.federated``).
         trust_html: raw HTML in Markdown is kept as written (else sanitised).
         extra_nav: navigation entries a generator adds after the home link (portal).
@@ -65,8 +64,7 @@ class BuildState:
     preview: Any = None
     texts: Any = None
     generators: list[Any] = field(default_factory=list)
-    item_writer: Any = None
-    item_generator: Any = None
+    item_pages: Any = None
     preview_base: str = ""
     federated: bool = False
     trust_html: bool = False

@@ -3,7 +3,7 @@
 read each file into a typed item (or skip it and report why) → drop duplicate
 addresses → run the editorial rules and sort the lists → add assosite's output
 generators. Handlers never raise for a content problem: they record a Problem and
-set ``status = "skip"`` (STYLE.md §3).
+set ``status = "skip"``: the file is left out, the others build.
 """
 
 from __future__ import annotations
@@ -348,7 +348,7 @@ def _editorial_cache(state: BuildState) -> ResultCache:
 
 def _document(content: Any, state: BuildState) -> editorial.Document:
     """Bundle a published item with its file's lines and its plain text."""
-    html_text = getattr(content, "_content", "") or ""
+    html_text = content.content or ""
     text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
     return editorial.Document(content.item, state.headers[content.item.source], text)
 
@@ -365,6 +365,17 @@ def writer_class(pelican: Any) -> type | None:
     if state.preview is not None:
         return PreviewWriter
     return parallel.start(pelican, state.generators)
+
+
+def announce_item_page(generator: Any, content: Any) -> None:
+    """Pelican is about to write ``content``'s page: a large build queues it."""
+    parallel.announce(generator, content)
+
+
+def start_item_writer(generator: Any, writer: Any) -> None:
+    """Pelican's articles generator is done: a large build forks to render item pages."""
+    del generator  # the writer's settings carry the build state
+    parallel.fork(writer)
 
 
 def join_writers(pelican: Any) -> None:

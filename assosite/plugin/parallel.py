@@ -1,14 +1,18 @@
 """Use a second CPU: texts are parsed, and item pages written, by two processes.
 
-Pelican writes every page in one process, one after the other. Once the site is read
-and checked (Pelican asks for its writer), a large build forks. The child renders the
-pages of the news items, events and testimonies, from the first one on; the parent
-skips them, writes the lists, tag pages, feeds, calendars, cards and static files,
-then renders item pages too, from the last one back, until the two meet. A shared
-counter (under a lock) hands each page to exactly one of them, so the work splits
-itself whatever the site. Both render from the same finished context: the pages are
-exactly those one process would write. The parent then waits for the child and takes
-back what it reported (a problem found while writing, a broken template).
+Pelican writes every page in one process, one after the other. In a large build,
+Pelican is given a :class:`QueueingWriter`: when Pelican's own ``generate_articles``
+asks it to write the page of a news item, an event or a testimony (it announces each
+one with the ``article_generator_write_article`` signal), the writer keeps the call
+as a :class:`PageJob` instead of rendering it. Once the articles generator is done
+(``article_writer_finalized``), the build forks. The child renders the queued pages
+from the first one on; the parent writes the pages, lists, tag pages, feeds,
+calendars, cards and static files, then renders queued pages too, from the last one
+back, until the two meet. A shared counter (under a lock) hands each page to exactly
+one of them, so the work splits itself whatever the site. Both render the calls
+Pelican made, with Pelican's writer, from the same finished context: the pages are
+exactly those one process would write. The parent then waits for the child and
+takes back what it reported (a problem found while writing, a broken template).
 
 Before Pelican reads the site, the texts its cache lacks are parsed the same way, one
 process from each end (:func:`parse_ahead`).
@@ -32,12 +36,10 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any, NoReturn
 
 import jinja2
-from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
@@ -79,32 +81,67 @@ class PageQueue:
             return first if front else last
 
 
-@dataclass(slots=True)
-class ItemWriter:
-    """The child process that writes item pages, seen from the parent.
+@dataclass(slots=True, frozen=True)
+class PageJob:
+    """One ``write_file`` call of Pelican's ``generate_articles``, kept to be made later.
 
     Attributes:
-        pid: the child's process id (0 once it has been waited for).
-        names: every item page (the parent's Pelican writer skips them).
-        pages: the pages' Pelican content objects, in writing order.
-        queue: who writes which page.
+        name: the page's output path.
+        template: the template Pelican chose.
+        context: the generator's context (complete once every generator has run).
+        args: the call's other positional arguments.
+        kwargs: the call's keyword arguments (the article, its URL...).
+    """
+
+    name: str
+    template: Any
+    context: dict[str, Any]
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass(slots=True)
+class ItemPages:
+    """The item pages of one build: queued by the writer, then rendered by two processes.
+
+    Attributes:
+        jobs: the queued pages, in Pelican's order.
+        announced: the output path of the page Pelican announced and has yet to ask for.
+        pid: the child's process id (0 before the fork and once it was waited for).
+        writer: Pelican's writer of the build, which queued them and renders them.
+        queue: who renders which page (set at the fork).
         result: where the child leaves its problems or its error (JSON).
     """
 
-    pid: int
-    names: set[str]
-    pages: list[Any]
-    queue: PageQueue
-    result: Path
+    jobs: list[PageJob]
+    announced: str | None = None
+    pid: int = 0
+    writer: QueueingWriter | None = None
+    queue: PageQueue | None = None
+    result: Path | None = None
 
-    def join(self, pelican: Any, generator: ArticlesGenerator, state: BuildState) -> None:
-        """Write item pages until none is left; wait for the child; take back its report.
+    def render(self, front: bool) -> None:
+        """Render the pages the queue hands over (all that are left, before the fork)."""
+        if self.writer is None:  # nothing was queued
+            return
+        if self.queue is None:
+            jobs, self.jobs = self.jobs, []
+            for job in jobs:
+                self.writer.render(job)
+            return
+        while (index := self.queue.take(front)) is not None:
+            self.writer.render(self.jobs[index])
+
+    def join(self, state: BuildState) -> None:
+        """Render pages until none is left; wait for the child; take back its report.
 
         Raises:
             jinja2.TemplateError: a template failed in the child (reported as AS402).
             WriterProcessError: the child failed for another reason.
         """
-        _write_pages(pelican, generator, self.pages, self.queue, front=False)
+        self.render(front=False)
+        if not self.pid or self.result is None:
+            return
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         try:
@@ -129,6 +166,7 @@ class ItemWriter:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
             self.pid = 0
+        if self.result is not None:
             self.result.unlink(missing_ok=True)
 
 
@@ -197,78 +235,82 @@ def _text_files(settings: dict[str, Any]) -> list[Path]:
 
 
 def start(pelican: Any, generators: list[Any]) -> type[Writer] | None:
-    """Fork the item-page writer when the build allows it; return the parent's writer.
+    """Return the writer of a build that may write its item pages in two processes.
 
     Args:
         pelican: the Pelican run (its settings carry the build state).
         generators: the run's generators, their context complete.
 
     Returns:
-        :class:`SkippingWriter` when a child writes the item pages, else None.
+        :class:`QueueingWriter` when the build is large enough, else None (Pelican's).
     """
     state = state_of(pelican.settings)
     articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
-    if state is None or articles is None:
+    if state is None or articles is None or not can_fork(state, len(articles.articles)):
         return None
-    pages = list(
-        chain(
-            articles.translations,
-            articles.articles,
-            articles.hidden_translations,
-            articles.hidden_articles,
-        )
-    )
-    if not can_fork(state, len(pages)):
-        return None
+    state.item_pages = ItemPages(jobs=[])
+    return QueueingWriter
+
+
+class QueueingWriter(Writer):
+    """Pelican's writer, keeping the item pages Pelican announces for two processes."""
+
+    def write_file(
+        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> None:
+        """Queue ``name`` when it is the item page just announced; write it otherwise."""
+        pages = getattr(state_of(self.settings), "item_pages", None)
+        if pages is not None and pages.queue is None and name and name == pages.announced:
+            pages.announced = None
+            pages.writer = self
+            pages.jobs.append(PageJob(name, template, context, args, kwargs))
+            return
+        super().write_file(name, template, context, *args, **kwargs)
+
+    def render(self, job: PageJob) -> None:
+        """Write one queued page, as Pelican asked for it."""
+        super().write_file(job.name, job.template, job.context, *job.args, **job.kwargs)
+
+
+def announce(generator: Any, content: Any) -> None:
+    """Note that Pelican's next write is the page of ``content`` (an item page)."""
+    pages = getattr(state_of(generator.settings), "item_pages", None)
+    if pages is not None and pages.queue is None:
+        pages.announced = content.save_as
+
+
+def fork(writer: Writer) -> None:
+    """Once Pelican's articles generator is done: fork the child that renders item pages.
+
+    When the queued pages turn out too few (or the process cannot fork now), this
+    process renders them all at once instead.
+    """
+    state = state_of(writer.settings)
+    pages = getattr(state, "item_pages", None)
+    if pages is None or pages.queue is not None or not isinstance(writer, QueueingWriter):
+        return
+    if not can_fork(state, len(pages.jobs)):
+        pages.render(front=False)
+        return
     descriptor, name = tempfile.mkstemp(prefix="assosite-writer-", suffix=".json")
     os.close(descriptor)
-    result = Path(name)
-    queue = PageQueue(len(pages))
+    pages.result = Path(name)
+    pages.queue = PageQueue(len(pages.jobs))
     known = len(state.report.problems)
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child never returns: it writes, reports, and exits
-        _child(pelican, articles, pages, queue, state, known, result)
-    state.item_writer = ItemWriter(pid, {p.save_as for p in pages}, pages, queue, result)
-    state.item_generator = articles
-    return SkippingWriter
+        _child(pages, state, known)
+    pages.pid = pid
 
 
-def _write_pages(
-    pelican: Any, generator: ArticlesGenerator, pages: list[Any], queue: PageQueue, front: bool
-) -> None:
-    """Write the pages the queue hands over, as Pelican's ``generate_articles`` would."""
-    writer = Writer(pelican.output_path, settings=pelican.settings)
-    while (index := queue.take(front)) is not None:
-        content = pages[index]
-        signals.article_generator_write_article.send(generator, content=content)
-        writer.write_file(
-            content.save_as,
-            generator.get_template(content.template),
-            generator.context,
-            article=content,
-            category=getattr(content, "category", None),
-            override_output=hasattr(content, "override_save_as"),
-            url=content.url,
-            blog=True,
-        )
-
-
-def _child(  # noqa: PLR0917 (one call site, in the child)
-    pelican: Any,
-    generator: ArticlesGenerator,
-    pages: list[Any],
-    queue: PageQueue,
-    state: BuildState,
-    known: int,
-    result: Path,
-) -> NoReturn:
-    """Write item pages from the front, record the outcome, and exit (child only)."""
+def _child(pages: ItemPages, state: BuildState, known: int) -> NoReturn:
+    """Render item pages from the front, record the outcome, and exit (child only)."""
     outcome: dict[str, Any] = {}
     code = 0
     try:
-        _write_pages(pelican, generator, pages, queue, front=True)
+        pages.render(front=True)
     except jinja2.TemplateSyntaxError as exc:
         outcome["template"] = {"message": exc.message, "line": exc.lineno, "file": exc.filename}
         code = 1
@@ -278,34 +320,22 @@ def _child(  # noqa: PLR0917 (one call site, in the child)
     finally:
         outcome["problems"] = [problem_data(p) for p in state.report.problems[known:]]
         try:
-            result.write_text(json.dumps(outcome, default=str), encoding="utf-8")
+            if pages.result is not None:
+                pages.result.write_text(json.dumps(outcome, default=str), encoding="utf-8")
         finally:
             os._exit(code)
-
-
-class SkippingWriter(Writer):
-    """Pelican's writer, leaving the item pages to the page queue."""
-
-    def write_file(
-        self, name: str, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
-    ) -> None:
-        """Write ``name`` unless it is an item page (the queue hands those out)."""
-        child = getattr(state_of(self.settings), "item_writer", None)
-        if child is not None and name in child.names:
-            return
-        super().write_file(name, template, context, *args, **kwargs)
 
 
 def join(pelican: Any) -> None:
     """At the end of Pelican's run (``finalized``): help with item pages, then wait."""
     state = state_of(pelican.settings)
-    child = getattr(state, "item_writer", None)
-    if child is not None and child.pid:
-        child.join(pelican, state.item_generator, state)
+    pages = getattr(state, "item_pages", None)
+    if pages is not None:
+        pages.join(state)
 
 
 def stop(state: BuildState) -> None:
     """End the item-page writer if the build stopped before waiting for it."""
-    child = getattr(state, "item_writer", None)
-    if child is not None:
-        child.stop()
+    pages = getattr(state, "item_pages", None)
+    if pages is not None:
+        pages.stop()

@@ -119,7 +119,7 @@ def page_signature(content: Any, cards: dict[int, str] | None = None) -> str:
         _card(other, cards) if other is not None else ""
         for other in (getattr(content, "previous_item", None), getattr(content, "next_item", None))
     ]
-    text = getattr(content, "_content", "") or ""
+    text = content.content or ""
     own = _card(content, cards)
     return cache_key(own, hashlib.sha256(text.encode()).hexdigest(), neighbours)
 

@@ -64,7 +64,7 @@ class AssositeReader(BaseReader):
     enabled = True
     # Pelican maps every BaseReader subclass to its extensions as soon as the class
     # exists; an empty list keeps plain Pelican builds untouched until the plugin
-    # registers this reader (pipeline.add_reader).
+    # registers this reader (handlers.add_reader).
     file_extensions: tuple[str, ...] = ()
 
     def __init__(self, settings: dict[str, Any]) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from pelican import Pelican
-from pelican.generators import ArticlesGenerator, PagesGenerator
-from pelican.plugins import signals
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.log import LimitFilter
 
 from assosite.problems.errors import BuildError
 from assosite.problems.report import BuildReport, Problem, Severity, make_problem
@@ -25,7 +25,11 @@ logger = logging.getLogger(__name__)
 
 
 def read_with_pelican(settings: dict[str, Any], report: BuildReport) -> None:
-    """Read and check every file as a build would (Pelican's readers and signals), write nothing."""
+    """Read and check every file as a build would (Pelican's readers and signals), write nothing.
+
+    The static files are listed too, so that links to them (``{static}``) resolve as
+    in a build.
+    """
     with _pelican_logs(report), contextlib.redirect_stdout(io.StringIO()):
         pelican = Pelican(settings)
         context = settings.copy()
@@ -43,7 +47,7 @@ def read_with_pelican(settings: dict[str, Any], report: BuildReport) -> None:
                 theme=pelican.theme,
                 output_path=pelican.output_path,
             )
-            for cls in (ArticlesGenerator, PagesGenerator)
+            for cls in (ArticlesGenerator, PagesGenerator, StaticGenerator)
         ]
         for generator in generators:
             generator.generate_context()
@@ -97,6 +101,14 @@ class _ReportHandler(logging.Handler):
 
 @contextlib.contextmanager
 def _pelican_logs(report: BuildReport) -> Iterator[None]:
+    """Send Pelican's warnings to ``report``, as a fresh ``pelican`` process would log them.
+
+    Pelican logs each message once per process (its ``LimitFilter`` remembers them):
+    without forgetting them here, a second build in the same process (a preview
+    rebuild, a test) would miss every warning the first one had.
+    """
+    LimitFilter._raised_messages.clear()  # Pelican has no public way to reset them
+    LimitFilter._group_count.clear()
     pelican_logger = logging.getLogger("pelican")
     handler = _ReportHandler(report)
     saved = pelican_logger.propagate

@@ -1,4 +1,4 @@
-"""Map a validated :class:`~assosite.config.SiteConfig` to Pelican settings.
+"""Map a validated :class:`~assosite.config.site.SiteConfig` to Pelican settings.
 
 Defaults live here, in one place. assosite switches off Pelican's own feeds and
 archive pages, reads content from ``content/news|events|testimonies|pages``, copies
@@ -29,7 +29,6 @@ from assosite.outputs.feeds import FeedLinks
 from assosite.outputs.seo import StructuredData
 from assosite.problems.catalogue import site_word, theme_translations
 
-CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
 STATIC_FOLDERS = ("images", "files")
 
 _NO_FEEDS = dict.fromkeys(
@@ -182,8 +181,8 @@ def pelican_overrides(
         "RELATIVE_URLS": False,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],
-        # assosite's reader keeps its own cache of texts (assosite.reader), one file per
-        # text: Pelican's single pickle of every text doubles a large site's memory.
+        # assosite's reader keeps its own cache of texts (assosite.cache.texts, one SQLite
+        # row per text): Pelican's single pickle of every text doubles a large site's memory.
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         "CONTENT_CACHING_LAYER": "reader",

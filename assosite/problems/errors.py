@@ -33,9 +33,3 @@ class ContentError(AssositeError):
 
 class BuildError(AssositeError):
     """The build could not run to its end (theme, output folder, Pelican)."""
-
-
-class InternalError(AssositeError):
-    """A bug in assosite: exit code 3, a traceback only with ``--debug``."""
-
-    exit_code = 3

@@ -217,11 +217,6 @@ def format_problem(problem: Problem, lang: str = "fr") -> str:
     return f"{where} {label} {problem.code}\n  {what}\n  {fix}"
 
 
-def format_report(report: BuildReport, lang: str = "fr") -> str:
-    """Return every problem, grouped by file and sorted by line, one block each."""
-    return "\n\n".join(format_problem(p, lang) for p in report.sorted())
-
-
 def format_summary(
     report: BuildReport, lang: str = "fr", *, strict: bool = False, check: bool = False
 ) -> str:

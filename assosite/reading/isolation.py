@@ -31,7 +31,7 @@ _ACTIVE_HTML = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTES = {"class", "id", "lang", "title", "dir"}
-# The markup assosite itself writes for pictures (assosite.imagemarkup) stays as it is.
+# The markup assosite itself writes for pictures (assosite.images.markup) stays as it is.
 _RESPONSIVE_IMAGES = {
     "picture": set(),
     "source": {"srcset", "sizes", "type", "width", "height"},

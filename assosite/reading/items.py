@@ -1,9 +1,10 @@
 """Turn what the reader found in one file into a typed item, or into problems.
 
-:func:`parse_item` validates a :class:`~assosite.reader.SourceHeader` against the
-content model (DESIGN.md §3): required keys, dates in the site's time zone, ``end``
-after ``start``, alt text with every image, consent for testimonies, unknown keys
-with "did you mean …?". An item with an error is not published; the others are.
+:func:`parse_item` validates a :class:`~assosite.reading.header.SourceHeader` against
+the content model (:mod:`assosite.model.items`): required keys, dates in the site's
+time zone, ``end`` after ``start``, alt text with every image, consent for
+testimonies, unknown keys with "did you mean …?". An item with an error is not
+published; the others are.
 """
 
 from __future__ import annotations

@@ -69,11 +69,6 @@ def _at(doc: Document, code: str, at: str, **params: Any) -> Finding:
     return Finding(code, doc.item.source, doc.line(at), params)
 
 
-def _first_text_line(doc: Document) -> int:
-    """The first line of the body with text (where a whole-text finding points)."""
-    return next((n for n, text in doc.body_lines() if text.strip()), doc.header.body_line)
-
-
 # -- rules on one item ----------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 """The card cache: ``.cache/assosite/cards`` in the site, with a manifest of content hashes.
 
-A card is drawn again only when the sha256 of its :class:`~assosite.cards.CardSpec`
+A card is drawn again only when the sha256 of its :class:`~assosite.outputs.cards.draw.CardSpec`
 (texts, layout, colours, logo bytes, fonts, assosite version) changes; cached files
 are named by that hash, so an unchanged card is copied, never re-rendered. Cards to
 draw are spread over the CPUs (one process each) when there are enough of them.
@@ -164,11 +164,3 @@ class CardCache:
         temporary = self.folder / f".{MANIFEST}.tmp"
         temporary.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         temporary.replace(self.folder / MANIFEST)
-
-
-def read_manifest(root: Path) -> dict:
-    """Return the card manifest of the site in ``root`` (empty when there is none)."""
-    path = root / CACHE_FOLDER / MANIFEST
-    if not path.is_file():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))

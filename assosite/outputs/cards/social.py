@@ -1,9 +1,9 @@
 """Sharing previews: one card per item and one for the site, and what ``og:``/``twitter:`` tags say.
 
-:class:`CardsGenerator` turns each published item into a
-:class:`~assosite.cards.CardSpec` (type label, title, summary or quote, date in
+:class:`CardsOutput` turns each published item into a
+:class:`~assosite.outputs.cards.draw.CardSpec` (type label, title, summary or quote, date in
 words, place, « Annulé »/« Reporté »), draws the new ones through the
-:class:`~assosite.cardcache.CardCache` before any page is written, and copies them
+:class:`~assosite.outputs.cards.cache.CardCache` before any page is written, and copies them
 to ``cards/`` in the output. Templates ask :func:`social_card` for the image of a
 page: the item's ``card_image`` when it has one, its card, or the site's card
 (lists, tags, home, 404, and items with ``card: false``).
