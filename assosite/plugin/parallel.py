@@ -47,6 +47,7 @@ from assosite.outputs.state import BuildState, state_of
 from assosite.plugin.reader import MARKDOWN_EXTENSIONS, AssositeReader, cache_bytes
 from assosite.problems.report import problem_data, problem_from_data
 from assosite.reading.header import site_relative
+from assosite.system.processes import die_with_parent
 
 MIN_ITEMS = 200
 
@@ -204,7 +205,10 @@ def parse_ahead(settings: dict[str, Any], state: BuildState) -> None:
         return
     texts.close()  # no database connection may cross the fork
     queue = PageQueue(len(files))
+    parent = os.getpid()
     pid = os.fork()
+    if pid == 0:
+        die_with_parent(parent)  # a killed build leaves no process behind
     reader = AssositeReader(settings)
     front = pid == 0
     try:
@@ -299,8 +303,10 @@ def fork(writer: Writer) -> None:
     known = len(state.report.problems)
     sys.stdout.flush()
     sys.stderr.flush()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child never returns: it writes, reports, and exits
+        die_with_parent(parent)  # a killed build leaves no process behind
         _child(pages, state, known)
     pages.pid = pid
 

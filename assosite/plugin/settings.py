@@ -29,6 +29,7 @@ from assosite.outputs.feeds import FeedLinks
 from assosite.outputs.seo import StructuredData
 from assosite.problems.catalogue import site_word, theme_translations
 
+CONTENT_FOLDERS = ("news", "events", "testimonies", "pages")
 STATIC_FOLDERS = ("images", "files")
 
 _NO_FEEDS = dict.fromkeys(
