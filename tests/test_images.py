@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import TINY_JPEG
+from helpers import TINY_JPEG
 from PIL import ExifTags, Image, ImageCms
 
 from assosite.build.site import BuildOptions, build_site

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import NOW
+from helpers import NOW
 
 from assosite.build.site import BuildOptions, build_site, check_site
 from assosite.problems.report import Severity

@@ -13,7 +13,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 from click.testing import CliRunner
-from conftest import file_hashes
+from helpers import file_hashes
 
 from assosite.cli import cli
 from assosite.importers import ImportOptions, import_site
