@@ -94,7 +94,8 @@ def feed_specs(
     by_kind = {
         "news": listings.news,
         "event": [*listings.upcoming, *listings.past],
-        "testimony": listings.testimonies,
+        # A feed entry needs a date: a testimony written without one stays off the feeds.
+        "testimony": [c for c in listings.testimonies if c.item.date is not None],
     }
     newest = _newest_first([c for contents in by_kind.values() for c in contents])
     specs = [

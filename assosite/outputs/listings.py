@@ -58,8 +58,10 @@ class Home:
     testimonies: list[Any]
 
 
-def _newest_first(content: Any) -> tuple[bool, dt.datetime]:
-    return (not content.item.pinned, -content.item.date.timestamp())
+def _newest_first(content: Any) -> tuple[bool, float]:
+    """Pinned first, then newest first; a text without a date (a testimony may) last."""
+    date = content.item.date
+    return (not content.item.pinned, -date.timestamp() if date is not None else float("inf"))
 
 
 def collect(contents: list[Any], now: dt.datetime) -> Listings:

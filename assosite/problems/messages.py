@@ -628,6 +628,28 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : rien n'est obligatoire ; mettez le texte utile dans une page de content/pages/.",
         ),
     ),
+    "AS244": Message(
+        "warning",
+        coded(
+            "AS244",
+            "Le fichier contient {count} caractère(s) invisible(s) de contrôle (copiés d'un PDF ou d'un traitement de texte ?) : ils sont retirés.",
+        ),
+        coded(
+            "AS244",
+            "Pour corriger : recopiez le passage depuis un éditeur de texte simple, ou supprimez et retapez les espaces et sauts de ligne de cette ligne.",
+        ),
+    ),
+    "AS245": Message(
+        "error",
+        coded(
+            "AS245",
+            "L'en-tête répète une valeur avec « & » et « * » (ancres YAML) qui se contient elle-même ou se déplie en plus de {limit} valeurs : ce fichier n'est pas publié.",
+        ),
+        coded(
+            "AS245",
+            "Pour corriger : écrivez chaque valeur en entier, sans « & » ni « * », par exemple « tags: [jardin, entraide] ».",
+        ),
+    ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",

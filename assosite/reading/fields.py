@@ -77,6 +77,7 @@ LABELS = {
 }
 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+FIRST_YEAR, LAST_YEAR = 1000, 9000  # dates a calendar can shift by days safely
 _FRENCH_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(.*)$")
 _HOUR = re.compile(r"(\d{1,2})\s*[hH]\s*(\d{2})?")
 
@@ -169,8 +170,8 @@ class FieldReader:
         value = self.values.get(key)
         if value is None or value == "":
             return None
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value)
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+            return int(value)  # not str.isdigit(): « ² » is a digit that int() refuses
         if isinstance(value, bool) or not isinstance(value, int):
             self.wrong_type(key, value, N_("un nombre entier"), "2")
             return None
@@ -287,8 +288,17 @@ def parse_when(value: Any, tz: str) -> dt.date | dt.datetime | None:
     ``tz``.
 
     Returns:
-        A ``dt.date``, a zone-aware ``dt.datetime``, or None when it is not a date.
+        A ``dt.date``, a zone-aware ``dt.datetime``, or None when it is not a date, or
+        one so far from now (before 1000, after 9000) that a day more or less would
+        leave the calendar.
     """
+    when = _parse_when(value, tz)
+    if when is not None and not FIRST_YEAR <= when.year <= LAST_YEAR:
+        return None
+    return when
+
+
+def _parse_when(value: Any, tz: str) -> dt.date | dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=ZoneInfo(tz))
     if isinstance(value, dt.date):

@@ -65,6 +65,8 @@ class _LineYAMLHandler(frontmatter.YAMLHandler):
         loader = _SAFE_LOADER(fm)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _check_aliases(node)
             data = loader.construct_document(node) if node is not None else {}
         finally:
             loader.dispose()
@@ -74,6 +76,39 @@ class _LineYAMLHandler(frontmatter.YAMLHandler):
         if isinstance(node, yaml.MappingNode):
             _walk_mapping(node, "", offset, lines=lines, texts=texts, duplicates=duplicates)
         return data, lines, texts, duplicates
+
+
+MOST_VALUES = 10_000  # values a header may hold once its YAML aliases are expanded
+
+
+class AliasError(yaml.MarkedYAMLError):
+    """A YAML alias that contains itself, or aliases that expand to too many values."""
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Refuse a self-containing alias or an alias bomb before anything is built from it.
+
+    The node graph is walked as the values would be expanded, counting them, so that a
+    few lines of ``&a``/``*a`` cost at most :data:`MOST_VALUES` steps.
+
+    Raises:
+        AliasError: at the node where it happens.
+    """
+    count = 0
+    stack: list[tuple[yaml.Node, tuple[int, ...]]] = [(root, ())]
+    while stack:
+        node, ancestors = stack.pop()
+        count += 1
+        if id(node) in ancestors or count > MOST_VALUES:
+            raise AliasError(problem="alias", problem_mark=node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            continue
+        inside = (*ancestors, id(node))
+        stack.extend((child, inside) for child in children)
 
 
 def _walk_mapping(
@@ -113,6 +148,11 @@ _YAML = _LineYAMLHandler()
 _TOML = _TOMLHandler()
 
 
+# Characters XML (pages, feeds) cannot carry: C0 controls but tab and new line, and
+# the two non-characters; a form feed or an escape copied from a PDF is one of them.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def decode_source(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8 (with or without BOM) and normalise line endings.
 
@@ -125,7 +165,12 @@ def decode_source(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         detail = f"octet {raw[exc.start]:#04x}"
         return None, [make_problem("AS224", path, line, detail=detail)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _CONTROL.search(text):
+        return text, []
+    line = text.count("\n", 0, _CONTROL.search(text).start()) + 1
+    count = len(_CONTROL.findall(text))
+    return _CONTROL.sub("", text), [make_problem("AS244", path, line, count=count)]
 
 
 def split_source(text: str, path: str) -> tuple[SourceHeader, str, int]:
@@ -188,6 +233,9 @@ def _parse_yaml(fm: str, offset: int, path: str) -> SourceHeader:
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, fm: str, offset: int, path: str) -> Problem:
+    if isinstance(exc, AliasError):
+        line = offset + (exc.problem_mark.line if exc.problem_mark else 0)
+        return make_problem("AS245", path, line, limit=MOST_VALUES)
     mark = exc.problem_mark or exc.context_mark
     if exc.context_mark is not None and "end of stream" in str(exc.problem):
         mark = exc.context_mark  # an unclosed quote: point where it opens
@@ -278,7 +326,12 @@ def read_header(raw: bytes, path: str) -> tuple[SourceHeader, str, int]:
     if text is None:
         return SourceHeader(path, problems=tuple(problems)), "", 1
     header, body, body_line = split_source(text, path)
-    return dataclasses.replace(header, body=body, body_line=body_line), body, body_line
+    problems = (*problems, *header.problems)
+    return (
+        dataclasses.replace(header, body=body, body_line=body_line, problems=problems),
+        body,
+        body_line,
+    )
 
 
 def site_relative(root: Path, source_path: str | Path) -> str:

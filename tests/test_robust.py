@@ -1,0 +1,65 @@
+"""Files written as volunteers write them never crash a build: each is a problem at its line.
+
+Each case is one file added to a small site; the build goes on, the other files publish.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import md_news
+
+BOMB = "".join(
+    f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['x'] * 9)}]\n"
+    for prev, name in zip(["", *"abcdefgh"], "abcdefghi", strict=True)
+)
+CASES = {
+    "form feed and escape from a PDF": (
+        "content/news/2026-03-02-pdf.md",
+        "---\ntitle: Saut\ndate: 2026-03-02\nsummary: Une phrase.\n---\nTexte\x0c du PDF\x1b.\n",
+        ("AS244", 6, "warning"),
+    ),
+    "testimony without a date": (
+        "content/testimonies/sans-date.md",
+        "---\ntitle: Sans date\nname: Nadia\nconsent: 2026-01-01\n---\nTexte.\n",
+        None,
+    ),
+    "menu position that is not a number": (
+        "content/pages/menu.md",
+        '---\ntitle: Menu\nsummary: Une phrase.\nmenu: "²"\n---\nTexte.\n',
+        ("AS205", 4, "error"),
+    ),
+    "date at the end of the calendar": (
+        "content/events/9999-12-31-loin.md",
+        "---\ntitle: Loin\nsummary: Une phrase.\nstart: 9999-12-31\n---\nTexte.\n",
+        ("AS204", 4, "error"),
+    ),
+    "self-referencing YAML alias": (
+        "content/news/2026-03-03-alias.md",
+        "---\ntitle: Alias\ndate: 2026-03-03\nsummary: Une phrase.\ntags: &r [a, *r]\n---\nT.\n",
+        ("AS245", 5, "error"),
+    ),
+    "YAML alias bomb": (
+        "content/news/2026-03-04-bombe.md",
+        f"---\ntitle: Bombe\ndate: 2026-03-04\nsummary: Une phrase.\n{BOMB}---\nTexte.\n",
+        ("AS245", None, "error"),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_one_broken_file_is_a_problem_and_the_others_publish(make_site, build, case) -> None:
+    """No crash: the file's problem at its line, and the good file next to it is published."""
+    path, text, expected = CASES[case]
+    site = make_site({path: text, "content/news/2026-03-01-bonne.md": md_news("Bonne")})
+    report, output = build(site)
+    found = [(p.code, p.line, str(p.severity)) for p in report.problems if p.path == path]
+    if expected is None:
+        assert [f for f in found if f[2] == "error"] == []
+    else:
+        code, line, severity = expected
+        assert any(
+            f[0] == code and f[2] == severity and (line is None or f[1] == line) for f in found
+        ), found
+    assert (output / "actualites" / "bonne" / "index.html").is_file()
+    for feed in output.rglob("*.xml"):
+        assert "\x0c" not in feed.read_text(encoding="utf-8")
