@@ -28,7 +28,7 @@ NOT_MEANT = {
     "content/pages/contact.en.md",
     "content/news/_index.md",
 }
-RAW = ("{{<", "{{%", "{%", "{{ site", "{{")
+RAW = ("{{<", "{{%", "{%", "{{ site", "{{", "[caption", "[/caption", "[embed", "[gallery")
 
 
 @pytest.fixture(scope="module")

@@ -144,3 +144,25 @@ def test_text_without_commands_is_returned_as_it_is(tmp_path) -> None:
     """Plain Markdown (with single braces) is not touched."""
     body = "Un {texte} avec des { accolades }.\n\n```\n{code}\n```"
     assert run(body, tmp_path) == (body, [])
+
+
+def test_wordpress_codes_left_by_exporters(tmp_path) -> None:
+    """[caption] keeps its image and words, [embed]/[video] a link, [gallery] is removed."""
+    body = (
+        '[caption id="attachment_12" align="alignnone" width="300"]'
+        "![Le verger](/assets/verger.jpg) Le verger en mai[/caption]\n"
+        "[embed]https://www.youtube.com/watch?v=abc[/embed]\n"
+        '[video mp4="https://exemple.fr/film.mp4"][/video]\n'
+        '[gallery ids="1,2,3"]\n'
+        "Un [lien](https://exemple.fr) reste un lien.\n"
+    )
+    text, problems = run(body, tmp_path)
+    assert text.split("\n") == [
+        "![Le verger](/assets/verger.jpg) Le verger en mai",
+        "<https://www.youtube.com/watch?v=abc>",
+        "<https://exemple.fr/film.mp4>",
+        "",
+        "Un [lien](https://exemple.fr) reste un lien.",
+        "",
+    ]
+    assert [(p.code, p.line) for p in problems] == [("AS232", 8)]

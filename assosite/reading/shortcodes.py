@@ -27,9 +27,13 @@ _TAG = re.compile(
     r"\{\{<\s*(?P<hugo>.*?)\s*>\}\}"
     r"|\{\{%\s*(?P<hugo_md>.*?)\s*%\}\}"
     r"|\{%-?\s*(?P<liquid>.*?)\s*-?%\}"
-    r"|\{\{-?\s*(?P<expr>.*?)\s*-?\}\}",
-    re.DOTALL,
+    r"|\{\{-?\s*(?P<expr>.*?)\s*-?\}\}"
+    # WordPress's own codes, as exporters leave them in Markdown.
+    r"|\[(?P<wp>caption|wp_caption|gallery|embed|video|audio|playlist)(?P<wp_args>\s[^\]]*)?\]"
+    r"(?:(?P<wp_inner>.*?)\[/(?P=wp)\])?",
+    re.DOTALL | re.IGNORECASE,
 )
+_WP_ADDRESS = re.compile(r"""(?:src|mp4|mp3|url)=["']?(?P<url>https?://[^"'\s\]]+)""")
 # A link whose address could not be found keeps its text only.
 _DEAD = "\x00dead\x00"
 _DEAD_LINK = re.compile(r"\[([^\]]*)\]\(\s*" + re.escape(_DEAD) + r"\s*\)")
@@ -78,7 +82,7 @@ def translate(
         ctx: the site's texts, includes and language.
         title: the item's title (``{{ page.title }}``).
     """
-    if "{{" not in body and "{%" not in body:
+    if "{{" not in body and "{%" not in body and "[" not in body:
         return body, []
     text = _Text(path, source, body_line, ctx, title)
     return _translate(body, text), text.problems
@@ -110,7 +114,28 @@ def _replace(match: re.Match[str], body: str, text: _Text) -> tuple[str, int]:
         return _hugo(inner, match, body, text)
     if match.group("liquid") is not None:
         return _liquid(match.group("liquid"), match, body, text)
+    if match.group("wp") is not None:
+        return _wordpress(match, body, text), end
     return _expression(match.group("expr"), match, body, text), end
+
+
+def _wordpress(match: re.Match[str], body: str, text: _Text) -> str:
+    """``[caption]`` keeps its image and words; ``[embed]``, ``[video]``, ``[audio]`` a link.
+
+    ``[gallery]`` and ``[playlist]`` name files by their WordPress number, which a copied
+    text cannot resolve: removed with a warning.
+    """
+    name = match.group("wp").lower()
+    inner = (match.group("wp_inner") or "").strip()
+    if name in ("caption", "wp_caption") and inner:
+        return inner
+    address = inner if re.fullmatch(r"https?://\S+", inner) else ""
+    if not address and (found := _WP_ADDRESS.search(match.group("wp_args") or "")):
+        address = found.group("url")
+    if name in ("embed", "video", "audio") and address:
+        return f"<{address}>"
+    text.warn("AS232", body, match.start(), match.group(0)[:80])
+    return ""
 
 
 def _split(inner: str) -> tuple[str, list[str], dict[str, str]]:
