@@ -353,11 +353,11 @@ def is_inside(folder: Path, path: Path) -> bool:
 
     ``../`` tricks and symbolic links that lead outside ``folder`` are refused.
     """
-    try:
+    try:  # a name too long, a NUL, a loop of links: not a file of the site
         resolved = path.resolve()
-    except OSError:
+        return resolved.is_file() and resolved.is_relative_to(folder.resolve())
+    except (OSError, ValueError):
         return False
-    return resolved.is_file() and resolved.is_relative_to(folder.resolve())
 
 
 def is_timezone(name: str) -> bool:
