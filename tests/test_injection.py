@@ -75,7 +75,13 @@ summary: {QUOTED}
 {BODY}""",
 }
 # URL fields take http(s), mailto or a site path only: each bad scheme is refused.
-BAD_ADDRESSES = ["javascript:alert(9)", "data:text/html,<script>alert(10)</script>", "vbscript:x"]
+BAD_ADDRESSES = [
+    "javascript:alert(9)",
+    "data:text/html,<script>alert(10)</script>",
+    "vbscript:x",
+    "//autre.example/piege",
+    "tel:javascript",
+]
 
 
 class _Markup(HTMLParser):
@@ -206,3 +212,22 @@ Texte.
     assert [(p.code, p.line) for p in report.problems if p.severity == "error"] == [("AS218", 5)]
     for page in output.rglob("*.html"):
         assert address.split(":")[0] + ":" not in page.read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["https://exemple.fr/inscription", "/adherer/", "mailto:a@exemple.fr", "tel:+33 1 23 45 67 89"],
+)
+def test_web_mail_phone_and_site_addresses_are_links(make_site, build, address) -> None:
+    """http(s), mailto, tel and the site's own paths are accepted."""
+    event = f"""---
+title: Réunion
+summary: Une phrase.
+start: 2027-03-14 18:00
+registration: {json.dumps(address)}
+---
+Texte.
+"""
+    site = make_site({"content/events/2027-03-14-reunion.md": event})
+    report, _ = build(site)
+    assert [p.code for p in report.problems if p.code == "AS218"] == []

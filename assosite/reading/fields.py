@@ -184,8 +184,9 @@ class FieldReader:
             return ""
         parts = urlsplit(value)
         if (
-            value.startswith("/")
+            (value.startswith("/") and not value.startswith("//"))  # not //other.host
             or parts.scheme == "mailto"
+            or (parts.scheme == "tel" and re.fullmatch(r"\+?[0-9 .()-]{3,}", parts.path))
             or (parts.scheme in ("http", "https") and parts.netloc)
         ):
             return value
