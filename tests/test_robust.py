@@ -63,3 +63,27 @@ def test_one_broken_file_is_a_problem_and_the_others_publish(make_site, build, c
     assert (output / "actualites" / "bonne" / "index.html").is_file()
     for feed in output.rglob("*.xml"):
         assert "\x0c" not in feed.read_text(encoding="utf-8")
+
+
+def test_links_out_of_the_site_are_refused(make_site, build, tmp_path) -> None:
+    """A text or a file linked from outside the site is AS246 and never published."""
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (outside / "secret.md").write_text(md_news("Secret"), encoding="utf-8")
+    (outside / "dossier").mkdir()
+    (outside / "dossier" / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
+    site = make_site({"content/news/2026-03-01-bonne.md": md_news("Bonne")})
+    (site / "content" / "news" / "2026-03-02-lien.md").symlink_to(outside / "secret.md")
+    (site / "content" / "files").mkdir(exist_ok=True)
+    (site / "content" / "files" / "lien").symlink_to(outside / "dossier")
+    (site / "content" / "images" / "meme-photo.jpg").symlink_to(site / "content/images/photo.jpg")
+    report, output = build(site)
+    found = sorted((p.code, p.path) for p in report.problems if p.code == "AS246")
+    assert found == [
+        ("AS246", "content/files/lien/secret.pdf"),
+        ("AS246", "content/news/2026-03-02-lien.md"),
+    ]
+    assert (output / "actualites" / "bonne" / "index.html").is_file()
+    published = [p for p in output.rglob("*") if p.is_file()]
+    assert not any("secret" in p.name for p in published)
+    assert all(b"Secret" not in p.read_bytes() for p in published if p.suffix == ".html")

@@ -41,7 +41,8 @@ Signals:
         file's metadata becomes a typed item, or ``status = "skip"``.
     ``signals.article_generator_pretaxonomy``, ``signals.page_generator_finalized``:
         duplicate and reserved addresses are dropped.
-    ``signals.static_generator_finalized``: originals assosite re-encodes are not copied.
+    ``signals.static_generator_finalized``: originals assosite re-encodes, and files
+        linked from outside the site, are not copied.
     ``signals.all_generators_finalized``: editorial rules, lists, navigation, home.
     ``signals.get_generators``: assosite's output generators (after Pelican's own).
     ``signals.get_writer``: the preview's or the parallel build's writer.

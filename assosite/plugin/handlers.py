@@ -33,7 +33,7 @@ from assosite.plugin.settings import pelican_overrides
 from assosite.problems.catalogue import theme_translations
 from assosite.problems.errors import ConfigError
 from assosite.problems.report import BuildReport, make_problem
-from assosite.reading import shortcodes
+from assosite.reading import isolation, shortcodes
 from assosite.reading.foreign import SITE_NOTES
 from assosite.reading.items import folder_kind, parse_item
 from assosite.rules import editorial
@@ -393,14 +393,25 @@ def output_generators(pelican: Any) -> list[type]:
 
 
 def drop_raw_images(generator: Any) -> None:
-    """Keep Pelican from copying the originals that assosite re-encodes or refuses."""
+    """Keep Pelican from copying the originals that assosite re-encodes or refuses.
+
+    A file linked from outside the site (a symbolic link in ``content/``) is never
+    copied either: it is reported (AS246) and left out.
+    """
     library = library_of(generator.settings)
-    if library is None or not library.processed:
-        return
-    kept = [
-        static
-        for static in generator.staticfiles
-        if not library.handles(Path(static.relative_source_path).as_posix())
-    ]
+    state = state_of(generator.settings)
+    root = Path(generator.settings["PATH"]).resolve().parent
+    kept = []
+    for static in generator.staticfiles:
+        relative = Path(static.relative_source_path).as_posix()
+        source = Path(generator.settings["PATH"]) / static.relative_source_path
+        if (target := isolation.outside_link(source, root)) is not None:
+            if state is not None:
+                path = f"content/{relative}"
+                state.report.add(make_problem("AS246", path, 0, target=target))
+            continue
+        if library is not None and library.processed and library.handles(relative):
+            continue
+        kept.append(static)
     generator.staticfiles = kept
     generator.context["staticfiles"] = kept

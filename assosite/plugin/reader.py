@@ -19,6 +19,7 @@ from pelican.readers import BaseReader
 
 from assosite.images.markup import TextImages
 from assosite.outputs.state import STATE_KEY
+from assosite.problems.report import make_problem
 from assosite.reading import isolation, shortcodes
 from assosite.reading.header import SourceHeader, read_header, site_relative
 
@@ -94,6 +95,9 @@ class AssositeReader(BaseReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the HTML body and ``{SOURCE_KEY: SourceHeader}`` (from the cache if known)."""
         path = site_relative(self._root, source_path)
+        if (target := isolation.outside_link(Path(source_path), self._root)) is not None:
+            problem = make_problem("AS246", path, 0, target=target)
+            return "", {SOURCE_KEY: SourceHeader(path, problems=(problem,))}
         raw = Path(source_path).read_bytes()
         state = self.settings.get(STATE_KEY)
         texts = getattr(state, "texts", None)

@@ -650,6 +650,17 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : écrivez chaque valeur en entier, sans « & » ni « * », par exemple « tags: [jardin, entraide] ».",
         ),
     ),
+    "AS246": Message(
+        "error",
+        coded(
+            "AS246",
+            "Ce fichier est un lien (raccourci) vers « {target} », hors du dossier du site : il n'est pas publié.",
+        ),
+        coded(
+            "AS246",
+            "Pour corriger : copiez le fichier lui-même dans content/ à la place du lien, ou retirez le lien.",
+        ),
+    ),
     # AS3xx: editorial rules
     "AS301": Message(
         "warning",

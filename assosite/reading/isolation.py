@@ -89,6 +89,19 @@ def sanitize(html: str) -> str:
     )
 
 
+def outside_link(source: Path, root: Path) -> str | None:
+    """Return where ``source`` really is when a link leads it out of ``root``, else None.
+
+    A file of ``content/`` that is a symbolic link (or lies in a linked folder) to
+    somewhere outside the site would publish that file: it is refused (AS246).
+    """
+    try:
+        resolved = source.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return str(source)
+    return None if resolved.is_relative_to(root.resolve()) else str(resolved)
+
+
 def ignored_code(site: Path) -> list[Problem]:
     """Return AS504 when a member ships Python settings: a federation never runs them."""
     return [
