@@ -5,8 +5,12 @@ Each case is one file added to a small site; the build goes on, the other files 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import md_news
+
+from assosite.problems.errors import BuildError
 
 BOMB = "".join(
     f"{name}: &{name} [{', '.join([f'*{prev}'] * 9) if prev else ', '.join(['x'] * 9)}]\n"
@@ -87,3 +91,43 @@ def test_links_out_of_the_site_are_refused(make_site, build, tmp_path) -> None:
     published = [p for p in output.rglob("*") if p.is_file()]
     assert not any("secret" in p.name for p in published)
     assert all(b"Secret" not in p.read_bytes() for p in published if p.suffix == ".html")
+
+
+@pytest.mark.parametrize("where", ["site", "root", "home"])
+def test_outputs_that_would_replace_the_site_or_a_home_are_refused(make_site, build, where):
+    """--output set to the site, to ``/`` or to the home folder: refused, nothing touched."""
+    site = make_site({"content/news/2026-03-01-bonne.md": md_news("Bonne")})
+    output = {"site": site, "root": Path("/"), "home": Path.home()}[where]
+    with pytest.raises(BuildError) as caught:
+        build(site, output=output)
+    assert {p.code for p in caught.value.report.problems} <= {"AS112", "AS113"}
+    assert (site / "content/news/2026-03-01-bonne.md").is_file()
+
+
+def _around(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under ``folder`` with (size, modification time in ns), every folder."""
+    return {
+        p.relative_to(folder).as_posix(): (
+            (0, 0) if p.is_dir() else (p.lstat().st_size, p.lstat().st_mtime_ns)
+        )
+        for p in folder.rglob("*")
+    }
+
+
+def test_a_build_writes_only_its_output_and_its_cache(make_site, build, tmp_path) -> None:
+    """The tree around the site is the same after a build, but for output/ and .cache/."""
+    site = make_site({"content/news/2026-03-01-bonne.md": md_news("Bonne")})
+    (tmp_path / "voisin").mkdir()
+    (tmp_path / "voisin" / "notes.txt").write_text("à garder", encoding="utf-8")
+    before = _around(tmp_path)
+    build(site)
+    build(site)  # the second build replaces the output through its staging folders
+    after = _around(tmp_path)
+    written = {"site/output", "site/.cache"}
+    changed = {
+        path
+        for path in before.keys() | after.keys()
+        if before.get(path) != after.get(path)
+        and not any(path == w or path.startswith(w + "/") for w in written)
+    }
+    assert changed == set()
