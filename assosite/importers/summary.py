@@ -7,12 +7,10 @@ An excerpt, the text before ``<!--more-->`` or the first paragraph gives the wor
 
 from __future__ import annotations
 
-import re
-
 import markdown
 from bs4 import BeautifulSoup
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+from assosite.reading.summaries import cut
 
 
 def html_text(html: str) -> str:
@@ -39,18 +37,7 @@ def first_paragraph(markdown_text: str) -> str:
 def cut_summary(text: str, budget: int) -> str:
     """Return the first sentences of ``text`` that fit in ``budget`` characters.
 
-    A first sentence longer than the budget is cut after a whole word, with « … ».
+    The reader's own rule (:func:`assosite.reading.summaries.cut`), on the text's words:
+    a first sentence longer than the budget is cut after a whole word, with « … ».
     """
-    text = " ".join(text.split())
-    if len(text) <= budget:
-        return text
-    kept = ""
-    for sentence in _SENTENCE_END.split(text):
-        candidate = f"{kept} {sentence}".strip()
-        if len(candidate) > budget:
-            break
-        kept = candidate
-    if kept:
-        return kept
-    words = text[: budget - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return words + "…"
+    return cut(" ".join(text.split()), budget)
