@@ -36,12 +36,13 @@ def _wait_for(predicate, seconds: float = 20.0) -> bool:
     return False
 
 
-def test_serve_rebuilds_after_a_file_change(make_site) -> None:
-    """Editing a title is visible on the next request, without restarting."""
+@pytest.fixture
+def served(make_site):
+    """A site served in a thread, its first build done: yields (site, port, reports)."""
     site = make_site({"content/news/2026-03-01-a.md": NEWS.format(title="Avant")})
     port = _free_port()
     stop = threading.Event()
-    reports = []
+    reports: list = []
     thread = threading.Thread(
         target=serve_site,
         args=(site, port),
@@ -49,19 +50,23 @@ def test_serve_rebuilds_after_a_file_change(make_site) -> None:
         daemon=True,
     )
     thread.start()
-    url = f"http://127.0.0.1:{port}/actualites/a/"
     try:
         assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
-        assert "Avant" in _get(url)
-        (site / "content/news/2026-03-01-a.md").write_text(
-            NEWS.format(title="Après"), encoding="utf-8"
-        )
-        assert _wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
-        assert "Après" in _get(url)
+        yield site, port, reports
     finally:
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_serve_rebuilds_after_a_file_change(served) -> None:
+    """Editing a title is visible on the next request, without restarting."""
+    site, port, reports = served
+    url = f"http://127.0.0.1:{port}/actualites/a/"
+    assert "Avant" in _get(url)
+    (site / "content/news/2026-03-01-a.md").write_text(NEWS.format(title="Après"), encoding="utf-8")
+    assert _wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
+    assert "Après" in _get(url)
 
 
 def _port_open(port: int) -> bool:
@@ -82,30 +87,9 @@ def _raw_get(port: int, path: str) -> tuple[int, bytes]:
         connection.close()
 
 
-@pytest.fixture
-def served(make_site):
-    """A site served in a thread: yields (site, port); stops it afterwards."""
-    site = make_site({"content/news/2026-03-01-a.md": NEWS.format(title="Avant")})
-    port = _free_port()
-    stop = threading.Event()
-    reports: list = []
-    thread = threading.Thread(
-        target=serve_site,
-        args=(site, port),
-        kwargs={"on_build": reports.append, "on_error": reports.append, "stop": stop},
-        daemon=True,
-    )
-    thread.start()
-    assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
-    yield site, port
-    stop.set()
-    thread.join(timeout=10)
-    assert not thread.is_alive()
-
-
 def test_a_missing_page_is_the_site_404_page(served) -> None:
     """An unknown address answers 404 with the site's own page, as a host would."""
-    site, port = served
+    site, port, _ = served
     status, body = _raw_get(port, "/nulle-part/")
     assert status == 404
     assert body == (site / "output" / "404.html").read_bytes()
@@ -124,7 +108,7 @@ def test_a_missing_page_is_the_site_404_page(served) -> None:
 )
 def test_nothing_outside_the_output_is_served(served, path) -> None:
     """``..`` (plain or encoded) and a link out of the output never reach the site's files."""
-    site, port = served
+    site, port, _ = served
     (site / "output" / "dehors").symlink_to(site)
     status, body = _raw_get(port, path)
     assert status == 404
