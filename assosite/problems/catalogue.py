@@ -90,12 +90,22 @@ def theme_translations(theme: Path, language: str) -> gettext.NullTranslations:
     Templates are written in French and mark their words with ``_("…")`` (Jinja2's
     ``i18n`` extension); ``themes/<theme>/translations/<lang>/LC_MESSAGES/messages.po``
     gives the other languages. The ``.po`` file is compiled in memory, so a theme
-    author edits text files only. French and languages without a catalogue get null
-    translations, which return the French text unchanged.
+    author edits text files only; it is compiled once while it stays the same (the
+    settings, the templates, the cards and the portal all ask for it). French and
+    languages without a catalogue get null translations, which return the French text
+    unchanged.
     """
     po = theme / "translations" / language / "LC_MESSAGES" / "messages.po"
     if language == SOURCE_LANGUAGE or not po.is_file():
         return gettext.NullTranslations()
+    stat = po.stat()
+    return _compiled(po.resolve(), language, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(po: Path, language: str, mtime_ns: int, size: int) -> gettext.NullTranslations:
+    """Compile ``po`` (the file as it was at ``mtime_ns`` and ``size``)."""
+    del mtime_ns, size  # part of the cache key only: an edited file is compiled again
     with po.open("rb") as source:
         catalog = read_po(source, locale=language)
     compiled = io.BytesIO()
