@@ -698,7 +698,6 @@ def import_command(
 
 
 def main() -> None:
-    """Entry point of the ``assosite`` command."""
-    use_language(environment_language())
+    """Entry point of the ``assosite`` command (click's language is set at import)."""
     signal.signal(signal.SIGTERM, _terminated)
     cli()
