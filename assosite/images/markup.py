@@ -66,22 +66,30 @@ class Pictures:
 
     Args:
         library: the build's images.
-        site_url: the site's address, without a trailing slash.
+        root: what addresses start with, without a trailing slash: ``""`` (from the
+            site root, ``/images/…``), a page's way to the root (``../..``) or an
+            absolute address.
     """
 
-    def __init__(self, library: ImageLibrary, site_url: str) -> None:
+    def __init__(self, library: ImageLibrary, root: str = "") -> None:
         self.library = library
-        self.site_url = site_url
+        self.root = root
 
-    def picture(self, path: str) -> Picture | None:
-        """Return the picture of ``content/<path>``; None when it is not published."""
+    def picture(self, path: str, root: str | None = None) -> Picture | None:
+        """Return the picture of ``content/<path>``; None when it is not published.
+
+        Args:
+            path: the image, relative to ``content/``.
+            root: replaces the ``root`` given at creation (the page's own).
+        """
         if not path or self.library.is_refused(path):
             return None
+        root = self.root if root is None else root
         image = self.library.get(path)
         if image is None:
             width, height = self.library.size(path)
-            return Picture(f"{self.site_url}/{path.lstrip('/')}", width, height)
-        return make_picture(path, image, self.site_url)
+            return Picture(f"{root}/{path.lstrip('/')}", width, height)
+        return make_picture(path, image, root)
 
     def image_size(self, path: str) -> tuple[int, int]:
         """Return the published (width, height) of ``content/<path>``."""
@@ -89,7 +97,11 @@ class Pictures:
 
 
 def make_picture(path: str, image: ProcessedImage, site_url: str) -> Picture:
-    """Describe a processed image as ``srcset`` candidates under the site's address."""
+    """Describe a processed image as ``srcset`` candidates under ``site_url``.
+
+    ``site_url`` is any start of address: ``""`` (from the site root), ``../..`` or
+    an absolute address.
+    """
 
     def srcset(fmt: str) -> str:
         return ", ".join(
@@ -132,7 +144,10 @@ class TextImages(Treeprocessor):
 
     Args:
         md: the build's Markdown instance.
-        settings: the build's Pelican settings (``PATH``, ``SITEURL``, the library).
+        settings: the build's Pelican settings (``PATH``, the library).
+
+    Addresses are from the site root (``/images/…``): the page showing the text makes
+    them relative to itself (:func:`assosite.outputs.links.relative_links`).
     """
 
     NAME = "assosite_images"
@@ -141,7 +156,6 @@ class TextImages(Treeprocessor):
         super().__init__(md)
         self.library = library_of(settings)
         self.content_path = Path(settings["PATH"])
-        self.site_url = settings["SITEURL"]
         self.source = ""
         self.missing: list[str] = []
 
@@ -168,7 +182,7 @@ class TextImages(Treeprocessor):
             return
         if self.library is None or not self.library.processed:
             return
-        picture = Pictures(self.library, self.site_url).picture(path)
+        picture = Pictures(self.library).picture(path)
         index = list(parent).index(img)
         if picture is not None:
             parent[index] = picture_element(picture, img)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assosite.model.urls import SitePaths
+from assosite.model.urls import SiteAddress, SitePaths
 from assosite.outputs.listings import Listings
 from assosite.outputs.state import BuildState
 
@@ -27,6 +27,7 @@ class Output:
         state: the build's state (configuration, report, reference time).
         listings: the published content, sorted into the site's lists.
         site_url: the site's absolute address, without a trailing slash.
+        address: the build's addresses (a preview's, offline links).
         folder: the output folder of this build (a staging folder).
         paths: the public folder names for the site language.
         render: ``render(name, template, **variables)`` writes the page ``name``
@@ -36,6 +37,7 @@ class Output:
     state: BuildState
     listings: Listings
     site_url: str
+    address: SiteAddress
     folder: Path
     paths: SitePaths
     render: Callable[..., None]

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 from lxml.html import builder as E
 
+from assosite.model.urls import page_link, page_root
 from assosite.outputs.base import Output, SiteOutput
 from assosite.problems.catalogue import site_word
 from assosite.problems.report import Problem, make_problem
@@ -90,13 +91,17 @@ def netlify_rules(rules: list[Redirect]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def redirect_page(target: str, lang: str, translate: Callable[[str], str] = str) -> bytes:
+def redirect_page(
+    target: str, lang: str, translate: Callable[[str], str] = str, canonical: str = ""
+) -> bytes:
     """Return a small accessible page that sends the visitor to ``target``.
 
     Args:
-        target: the new address.
+        target: the new address (relative to the page when it is on the site, so that
+            a preview or a copy on disk sends the visitor to its own page).
         lang: the site's language (``lang`` of the page).
         translate: the theme's ``gettext`` for the site's language.
+        canonical: the new address, absolute (default: ``target``).
     """
     words = translate(_MOVED)
     go = translate(_GO)
@@ -106,7 +111,7 @@ def redirect_page(target: str, lang: str, translate: Callable[[str], str] = str)
             E.TITLE(words),
             E.META(name="robots", content="noindex"),
             E.META(**{"http-equiv": "refresh", "content": f"0; url={target}"}),
-            E.LINK(rel="canonical", href=target),
+            E.LINK(rel="canonical", href=canonical or target),
         ),
         E.BODY(E.MAIN(E.H1(words), E.P(E.A(go, href=target)))),
         lang=lang,
@@ -165,8 +170,10 @@ class RedirectsOutput(SiteOutput):
             if target.exists() or not target.resolve().is_relative_to(output.folder.resolve()):
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            address = output.site_url + rule.target if rule.target.startswith("/") else rule.target
-            target.write_bytes(redirect_page(address, config.site.language, translate))
+            absolute = output.site_url + rule.target if rule.target.startswith("/") else rule.target
+            link = page_link(rule.target, page_root(name), output.address)
+            page = redirect_page(link, config.site.language, translate, canonical=absolute)
+            target.write_bytes(page)
 
     def _site_pages(self) -> set[str]:
         """Return the files of the site's own pages (written now or by the item writer)."""
@@ -205,7 +212,6 @@ class RedirectsOutput(SiteOutput):
         output.render(
             name,
             "redirect",
-            target=f"{output.site_url}/{content.url}",
             target_path=content.url,
             title=content.item.title,
             url=name.removesuffix("index.html"),

@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from pelican.generators import Generator
 
-from assosite.model.urls import site_paths
+from assosite.model.urls import SiteAddress, site_paths
 from assosite.outputs.base import Output, SiteOutput
 from assosite.outputs.brand import BrandOutput
 from assosite.outputs.calendars import CalendarOutput
@@ -21,6 +21,7 @@ from assosite.outputs.cards.social import CardsOutput
 from assosite.outputs.exports import ItemsOutput
 from assosite.outputs.feeds import FeedsOutput
 from assosite.outputs.images import ImagesOutput
+from assosite.outputs.links import ADDRESS_KEY
 from assosite.outputs.listpages import ListingsOutput
 from assosite.outputs.portal import PortalOutput
 from assosite.outputs.redirects import RedirectsOutput
@@ -51,7 +52,12 @@ class OutputGenerator(Generator):
 
         def render(name: str, template: str, **variables: Any) -> None:
             writer.write_file(
-                name, self.get_template(template), self.context, template_name=template, **variables
+                name,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                template_name=template,
+                **variables,
             )
 
         self.output.write(
@@ -59,6 +65,7 @@ class OutputGenerator(Generator):
                 state=state,
                 listings=listings,
                 site_url=self.settings["SITEURL"],
+                address=self.settings.get(ADDRESS_KEY) or SiteAddress(self.settings["SITEURL"]),
                 folder=Path(self.output_path),
                 paths=site_paths(state.config.site.language),
                 render=render,

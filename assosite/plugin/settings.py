@@ -23,9 +23,10 @@ from assosite.images.library import LIBRARY_KEY, ImageLibrary
 from assosite.images.markup import Pictures
 from assosite.images.process import ImageSpec
 from assosite.model.dates import DateFormatter
-from assosite.model.urls import site_paths
+from assosite.model.urls import SiteAddress, site_paths
 from assosite.outputs.cards.social import social_card
 from assosite.outputs.feeds import FeedLinks
+from assosite.outputs.links import ADDRESS_KEY, PageLinks
 from assosite.outputs.seo import StructuredData
 from assosite.problems.catalogue import site_word, theme_translations
 
@@ -91,13 +92,19 @@ def _bytecode_cache(folder: Path | None) -> dict[str, Any]:
     return {"bytecode_cache": FileSystemBytecodeCache(str(jinja))}
 
 
-def pelican_overrides(
+def pelican_overrides(  # noqa: PLR0913 (the parts of a build that decide its settings)
     config: SiteConfig,
     output: Path,
     site_url: str | None = None,
     code_cache: Path | None = None,
+    *,
+    preview_url: str = "",
+    offline: bool = False,
 ) -> dict[str, Any]:
     """Return the Pelican settings that make a site an assosite site.
+
+    Pages link relatively (``RELATIVE_URLS``: Pelican gives each page the way to the
+    site root as ``SITEURL``); ``address`` in the templates holds the absolute ones.
 
     Args:
         config: the validated configuration.
@@ -105,6 +112,9 @@ def pelican_overrides(
         site_url: replaces ``site.url`` (``assosite serve`` uses the local address).
         code_cache: where compiled templates are kept between builds (they are code:
             never a folder a federation member controls); None keeps none.
+        preview_url: the address of a deploy preview ("": none); its pages ask not
+            to be indexed and keep the site's address as canonical.
+        offline: links name the folders' ``index.html`` (a copy opened from disk).
 
     Returns:
         Settings to pass to ``pelican.settings.read_settings(override=…)``.
@@ -116,7 +126,8 @@ def pelican_overrides(
     url = (site_url if site_url is not None else config.site.url).rstrip("/")
     markdown = config.pelican.get("MARKDOWN", MARKDOWN)
     images = image_library(config)
-    pictures = Pictures(images, url)
+    address = SiteAddress(url, preview_url.rstrip("/"), offline, noindex=bool(preview_url))
+    links = PageLinks(address, Pictures(images))
     return {
         "PATH": str(config.content_path),
         "OUTPUT_PATH": str(output),
@@ -168,7 +179,7 @@ def pelican_overrides(
             "autoescape": True,
             **_bytecode_cache(code_cache),
         },
-        "JINJA_FILTERS": dates.filters(),
+        "JINJA_FILTERS": {**dates.filters(), "page_html": links.page_html},
         "JINJA_GLOBALS": {
             "paths": paths,
             # French puts a no-break space before a colon; English does not.
@@ -176,10 +187,12 @@ def pelican_overrides(
             "json_ld": StructuredData(config, url),
             "feed_links": FeedLinks(paths, words),
             "social_card": social_card,
-            "picture": pictures.picture,
-            "image_size": pictures.image_size,
+            "address": address,
+            "link_to": links.link_to,
+            "picture": links.picture,
+            "image_size": links.pictures.image_size,
         },
-        "RELATIVE_URLS": False,
+        "RELATIVE_URLS": True,
         "DELETE_OUTPUT_DIRECTORY": False,
         "OUTPUT_RETENTION": [],
         # assosite's reader keeps its own cache of texts (assosite.cache.texts, one SQLite
@@ -193,6 +206,7 @@ def pelican_overrides(
         "LOCALE": ["C.UTF-8", "C"],
         "ASSOSITE_ROOT": str(config.root),
         LIBRARY_KEY: images,
+        ADDRESS_KEY: address,
         **config.pelican,
     }
 
@@ -229,12 +243,15 @@ def image_library(config: SiteConfig) -> ImageLibrary:
     return ImageLibrary(config.content_path, cache, spec, (".",))
 
 
-def pelican_settings(
+def pelican_settings(  # noqa: PLR0913 (see pelican_overrides)
     config: SiteConfig,
     output: Path,
     site_url: str | None = None,
     extra: dict[str, Any] | None = None,
     code_cache: Path | None = None,
+    *,
+    preview_url: str = "",
+    offline: bool = False,
 ) -> dict[str, Any]:
     """Return complete Pelican settings (Pelican's defaults plus assosite's).
 
@@ -244,7 +261,11 @@ def pelican_settings(
         site_url: replaces ``site.url`` when given.
         extra: settings applied last (tests, the build's private state).
         code_cache: where compiled templates are kept (see :func:`pelican_overrides`).
+        preview_url: a deploy preview's address (see :func:`pelican_overrides`).
+        offline: links name the folders' ``index.html``.
     """
-    overrides = pelican_overrides(config, output, site_url, code_cache)
+    overrides = pelican_overrides(
+        config, output, site_url, code_cache, preview_url=preview_url, offline=offline
+    )
     overrides.update(extra or {})
     return read_settings(path=None, override=overrides)

@@ -1,0 +1,102 @@
+"""Links in pages, relative to the page: the templates' ``link_to``, ``picture`` and ``page_html``.
+
+Pelican writes each page with ``SITEURL`` set to the way from that page to the site
+root (``.``, ``../..``: its ``RELATIVE_URLS``); these functions read it from the
+page's template context, so that one template serves every depth. The 404 page,
+served at any address, sets ``links_from_root`` and links from the server's root
+(the published address's path, ``/projet`` under GitHub project pages).
+
+Texts are converted once, before anyone knows which page shows them: their links to
+the site (``/contact/``, images ``/images/…``) are from the site root, and
+:func:`relative_links` makes them relative to the page that shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import pass_context
+
+from assosite.images.markup import Picture, Pictures
+from assosite.model.urls import SiteAddress, folder_index, page_link
+
+ADDRESS_KEY = "ASSOSITE_ADDRESS"  # setting: the build's SiteAddress
+ROOT_MODE = "links_from_root"  # a template variable: this page links from the server's root
+
+# Addresses in the HTML of a text: Markdown and the sanitiser quote every attribute.
+_ADDRESS = re.compile(
+    r"""(?P<before>\s(?P<name>href|src|srcset|poster)\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def relative_links(html: str, root: str, address: SiteAddress) -> str:
+    """Return a text's ``html`` with its links to the site made relative to its page.
+
+    Addresses from the site root (``/contact/``) and the site's own absolute
+    addresses start from ``root``; in an offline build, links to folders name their
+    ``index.html``. Other addresses are kept.
+
+    Args:
+        html: the text's HTML.
+        root: the site root seen from the page (``../..``), or an absolute address.
+        address: the build's addresses.
+    """
+    if "=" not in html:
+        return html
+
+    def one(value: str, is_link: bool) -> str:
+        path = address.site_path(value, relative_is_site=False)
+        if path is None:
+            is_relative = not value.startswith(("#", "?", "/")) and ":" not in value.split("/")[0]
+            if address.offline and is_link and is_relative and value:
+                return folder_index(value)
+            return value
+        return f"{root}/{folder_index(path) if address.offline and is_link else path}"
+
+    def replace(match: re.Match[str]) -> str:
+        name, value = match["name"].lower(), match["value"]
+        if name == "srcset":
+            candidates = [c.strip().split(None, 1) for c in value.split(",") if c.strip()]
+            value = ", ".join(" ".join([one(c[0], False), *c[1:]]) for c in candidates)
+        else:
+            value = one(value.strip(), name == "href")
+        return f"{match['before']}{match['quote']}{value}{match['quote']}"
+
+    return _ADDRESS.sub(replace, html)
+
+
+def _root(context: Any, address: SiteAddress) -> str:
+    """Return the way to the site root from the page being rendered."""
+    if context.get(ROOT_MODE):
+        return address.base_path
+    return str(context.get("SITEURL") or "")
+
+
+class PageLinks:
+    """The link functions of the templates, for one build.
+
+    Args:
+        address: the build's addresses.
+        pictures: the build's content images.
+    """
+
+    def __init__(self, address: SiteAddress, pictures: Pictures) -> None:
+        self.address = address
+        self.pictures = pictures
+
+    @pass_context
+    def link_to(self, context: Any, target: str) -> str:
+        """Return the page's link to ``target`` (from the site root, or any address)."""
+        return page_link(target, _root(context, self.address), self.address)
+
+    @pass_context
+    def picture(self, context: Any, path: str) -> Picture | None:
+        """Return the picture of ``content/<path>`` with addresses relative to the page."""
+        return self.pictures.picture(path, _root(context, self.address))
+
+    @pass_context
+    def page_html(self, context: Any, html: str) -> str:
+        """Return a text's HTML with its links relative to the page (a filter)."""
+        return relative_links(html or "", _root(context, self.address), self.address)
