@@ -92,7 +92,7 @@ def serve_site(
     output = site / "output"
     address = f"http://127.0.0.1:{port}"
     # After the first build, each rebuild writes only the pages the change affects.
-    options = BuildOptions(output=output, site_url=address, preview=PreviewMemory())
+    options = BuildOptions(output=output, site_url=address, preview=PreviewMemory(), preview_url="")
 
     def rebuild() -> None:
         try:

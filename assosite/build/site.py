@@ -23,6 +23,7 @@ from typing import Any
 
 import tomli_w
 
+from assosite.build.hosts import preview_url
 from assosite.build.incremental import build_fingerprint, marker_text, reusable_report, save_stamp
 from assosite.config.resources import theme_path
 from assosite.config.site import load_config
@@ -68,6 +69,12 @@ class BuildOptions:
         code_cache: where compiled templates are kept between builds (default: the
             site's ``.cache/assosite``; none for a federation member, unless its
             federation gives its own folder).
+        preview_url: the address of the deploy preview this build is published at
+            (its pages get ``noindex``, their canonical address stays ``site.url``);
+            ``""``: none; None: the host's environment says (Netlify's
+            ``CONTEXT`` and ``DEPLOY_PRIME_URL``, see :mod:`assosite.build.hosts`).
+        offline: links to folders name their ``index.html``, for a copy of the
+            site opened from disk (a USB key at a stand).
     """
 
     output: Path | None = None
@@ -83,6 +90,8 @@ class BuildOptions:
     federated: bool = False
     trust_html: bool = False
     code_cache: Path | None = None
+    preview_url: str | None = None
+    offline: bool = False
 
 
 def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
@@ -101,6 +110,8 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         ContentError: ``--strict`` and the build has errors or warnings.
     """
     options = options or BuildOptions()
+    if options.preview_url is None:
+        options = dataclasses.replace(options, preview_url=preview_url(os.environ))
     started = time.perf_counter()
     site = site.resolve()
     report, state = _prepare(site, options)
@@ -112,6 +123,8 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         output,
         {
             "site_url": options.site_url,
+            "preview_url": options.preview_url,
+            "offline": options.offline,
             "extra": options.extra,
             "federated": options.federated,
             "trust_html": options.trust_html,
@@ -215,6 +228,8 @@ def _build_into(
         options.site_url,
         {STATE_KEY: state, **options.extra},
         _code_cache(state, options),
+        preview_url=options.preview_url or "",
+        offline=options.offline,
     )
     try:
         run_pelican(settings, report)

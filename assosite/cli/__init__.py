@@ -273,6 +273,31 @@ def _layers(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _address_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--offline`` and ``--preview-url`` (where and how the site is published)."""
+    for option in (
+        click.option(
+            "--offline",
+            is_flag=True,
+            help=help_text(
+                "Pour ouvrir le site depuis le disque (clé USB, fichier) : les liens "
+                "nomment les fichiers index.html."
+            ),
+        ),
+        click.option(
+            "--preview-url",
+            metavar="URL",
+            help=help_text(
+                "Adresse d'une prévisualisation : ses pages demandent à ne pas être "
+                "indexées et gardent l'adresse du site comme adresse canonique (sur "
+                "Netlify, lue dans CONTEXT et DEPLOY_PRIME_URL)."
+            ),
+        ),
+    ):
+        func = option(func)
+    return func
+
+
 def _layer_options(options: dict[str, Any]) -> dict[str, Any]:
     return {
         "defaults": options["defaults"],
@@ -306,6 +331,7 @@ def _write_json(path: Path | None, report: BuildReport, lang: str, strict: bool)
     is_flag=True,
     help=help_text("Reconstruit tout, même si rien n'a changé depuis la dernière construction."),
 )
+@_address_options
 @_layers
 @lang_option
 def build(
@@ -313,6 +339,8 @@ def build(
     output: Path | None,
     strict: bool,
     ignore_cache: bool,
+    offline: bool,
+    preview_url: str | None,
     lang: str,
     debug: bool,
     **layers: Any,
@@ -324,6 +352,8 @@ def build(
         strict=strict,
         progress=progress,
         reuse=not ignore_cache,
+        offline=offline,
+        preview_url=preview_url,
         **_layer_options(layers),
     )
     try:
@@ -502,6 +532,7 @@ def _only(value: str | None) -> tuple[str, ...]:
     is_flag=True,
     help=help_text("Reconstruit seulement le portail, à partir des sorties des membres déjà là."),
 )
+@_address_options
 @lang_option
 def federation_build(
     root: Path,
@@ -510,12 +541,16 @@ def federation_build(
     only: str | None,
     shard: tuple[int, int] | None,
     portal_only: bool,
+    offline: bool,
+    preview_url: str | None,
     lang: str,
     debug: bool,
 ) -> None:
     """``assosite federation build``: every member, then the portal."""
     options = FederationOptions(
         output=output,
+        offline=offline,
+        preview_url=preview_url,
         jobs=jobs,
         only=_only(only),
         shard=shard,

@@ -117,6 +117,8 @@ def build_portal(
     now: dt.datetime,
     previous: tuple[list[str], str],
     key: str,
+    *,
+    address: tuple[str, bool] = ("", False),
 ) -> tuple[BuildReport | None, list[str], str]:
     """Build the portal into the federation's output, unless nothing it shows changed.
 
@@ -126,6 +128,8 @@ def build_portal(
         now: the reference instant, the same as the members'.
         previous: the top-level names the previous portal wrote and its fingerprint.
         key: what of ``now`` decides the build (the day), for the fingerprint.
+        address: the preview address the portal is published at (``""``: none) and
+            whether its links name ``index.html`` (offline).
 
     Returns:
         The portal's report (None when unchanged), the top-level names it owns in
@@ -146,6 +150,8 @@ def build_portal(
         output=target,
         now=now,
         extra={PORTAL_KEY: str(root / PORTAL_DATA), "DIRECT_TEMPLATES": ["tags", "404"]},
+        preview_url=address[0],
+        offline=address[1],
     )
     report = build_site(root, options)
     if folder:

@@ -15,6 +15,7 @@ order) goes to shard ``k mod n + 1``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import json
@@ -29,6 +30,7 @@ from zoneinfo import ZoneInfo
 import tomli_w
 
 from assosite.build.fingerprint import site_fingerprint
+from assosite.build.hosts import preview_url
 from assosite.build.site import MARKER, BuildOptions, check_output, reference_time
 from assosite.federation.children import FAILED, SUCCEEDED, MemberJob, run_members
 from assosite.federation.config import FEDERATION_NAME, FederationConfig, Member, load_federation
@@ -54,6 +56,11 @@ class FederationOptions:
         portal: build the portal (default: unless ``only`` or ``shard`` is given).
         members: build the members (False: only the portal, from existing outputs).
         progress: called with (result, done, total) as each member finishes.
+        preview_url: the address of the deploy preview the output is published at
+            (``""``: none; None: the host's environment says, see
+            :mod:`assosite.build.hosts`); members under the portal's address get theirs
+            under it.
+        offline: links name the folders' ``index.html`` (a copy opened from disk).
     """
 
     output: Path | None = None
@@ -65,6 +72,19 @@ class FederationOptions:
     portal: bool | None = None
     members: bool = True
     progress: Callable[[MemberResult, int, int], None] | None = None
+    preview_url: str | None = None
+    offline: bool = False
+
+
+def member_preview(config: FederationConfig, member: Member, preview: str) -> str:
+    """Return a member's preview address: under the portal's preview when it is under the portal.
+
+    A member on its own domain is not part of the federation's preview (``""``).
+    """
+    base = config.federation.url.rstrip("/")
+    if preview and member.url.startswith(base + "/"):
+        return preview.rstrip("/") + member.url[len(base) :]
+    return ""
 
 
 def select_members(
@@ -109,6 +129,8 @@ def run_federation(root: Path, options: FederationOptions | None = None) -> Fede
         BuildError: the output folder is unsafe.
     """
     options = options or FederationOptions()
+    if options.preview_url is None:
+        options = dataclasses.replace(options, preview_url=preview_url(os.environ))
     root = root.resolve()
     config, problems = load_federation(root)
     if config is None:
@@ -131,7 +153,7 @@ def run_federation(root: Path, options: FederationOptions | None = None) -> Fede
     if build_the_portal is None:
         build_the_portal = not options.only and options.shard is None
     if build_the_portal and not options.check:
-        _portal(config, output, now, manifest, report)
+        _portal(config, output, now, manifest, report, options=options)
     if not options.check:
         _write_manifest(output, manifest)
     return report
@@ -157,7 +179,7 @@ def _run_members(  # noqa: PLR0917 (one call site, the steps of a run)
     with tempfile.TemporaryDirectory(prefix="assosite-federation-") as scratch:
         jobs: list[tuple[Member, MemberJob, str]] = []
         for member in members:
-            job, layers = _member_job(config, member, output, Path(scratch), now, options.check)
+            job, layers = _member_job(config, member, output, Path(scratch), now, options)
             fingerprint = site_fingerprint(member.path, layers, skip=[output])
             previous = known.get(member.id, {})
             folder = output / config.folder(member)
@@ -200,9 +222,11 @@ def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
     output: Path,
     scratch: Path,
     now: dt.datetime,
-    check: bool,
+    run: FederationOptions,
 ) -> tuple[MemberJob, bytes]:
     """Return the member's build and the bytes of the settings it is given."""
+    check = run.check
+    preview = member_preview(config, member, run.preview_url or "")
     defaults = config.member_defaults(member)
     overrides = config.member_overrides(member)
     trust = config.federation.trust_member_html
@@ -216,6 +240,8 @@ def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
         # Compiled templates are shared by the members, in the federation's own cache
         # (never in a member's folder, which its author controls).
         code_cache=config.root / ".cache" / "assosite",
+        preview_url=preview,
+        offline=run.offline,
     )
     job = MemberJob(
         site=member.path,
@@ -225,7 +251,7 @@ def _member_job(  # noqa: PLR0917 (one call site, the parts of a job)
         stderr=scratch / f"{member.id}.stderr",
     )
     layers = tomli_w.dumps(defaults).encode() + b"\0" + tomli_w.dumps(overrides).encode()
-    return job, layers + f"\0{trust}".encode()
+    return job, layers + f"\0{trust}\0{preview}\0{run.offline}".encode()
 
 
 def _result(
@@ -296,14 +322,19 @@ def _portal(
     now: dt.datetime,
     manifest: dict[str, Any],
     report: FederationReport,
+    *,
+    options: FederationOptions,
 ) -> None:
     """Build the portal unless nothing it shows changed; record what it owns."""
     previous = manifest.get("portal", {})
     entries = [e for e in previous.get("entries", []) if e and "/" not in e and e[0] != "."]
     try:
         previous_build = (entries, previous.get("fingerprint", ""))
-        key = _reference_key(config, now)
-        portal_report, names, fingerprint = build_portal(config, output, now, previous_build, key)
+        key = f"{_reference_key(config, now)}\0{options.preview_url}\0{options.offline}"
+        address = (options.preview_url or "", options.offline)
+        portal_report, names, fingerprint = build_portal(
+            config, output, now, previous_build, key, address=address
+        )
     except AssositeError as exc:
         report.problems += exc.report.problems if exc.report else []
         report.problems.append(make_problem("AS532", FEDERATION_NAME, 0))

@@ -120,7 +120,7 @@ def site_paths(language: str) -> SitePaths:
     return PATHS.get(language, PATHS["fr"])
 
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # https:, mailto:, tel:…
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,7 @@ class SiteAddress:
         """
         if target.startswith(("#", "?", "//")):
             return None
-        if _SCHEME.match(target):
+        if SCHEME.match(target):
             for own in (self.canonical, self.deployed):
                 if own and (target == own or target.startswith(own + "/")):
                     return target[len(own) + 1 :]

@@ -22,8 +22,9 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from assosite.config.site import SiteConfig
-from assosite.model.urls import SitePaths
+from assosite.model.urls import SiteAddress, SitePaths
 from assosite.outputs.base import Output, SiteOutput
+from assosite.outputs.links import relative_links
 from assosite.outputs.listings import Listings
 from assosite.problems.catalogue import site_word
 
@@ -70,9 +71,14 @@ def entry_id(site_url: str, source: str) -> str:
 
 
 def absolute_html(html: str, site_url: str, page_url: str) -> str:
-    """Return ``html`` with every link and image address made absolute."""
+    """Return ``html`` with every link and image address made absolute.
+
+    Addresses from the site root (``/contact/``) are under ``site_url`` (which may
+    have a path: ``https://x.github.io/projet``); the others are read from ``page_url``.
+    """
     if not html.strip():
         return html
+    html = relative_links(html, site_url, SiteAddress(site_url))
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
     fragment.make_links_absolute(page_url, resolve_base_href=False)
     inner = "".join(
@@ -197,7 +203,10 @@ def _add_entry(
     if item.summary:
         entry.summary(item.summary)
     if config.feeds.full_text:
-        entry.content(absolute_html(content.content, site_url, url), type="html")
+        # Pelican's own links ({filename}) resolved for the feed, not for the last page written.
+        get_content = getattr(content, "get_content", None)
+        html = get_content(site_url) if get_content is not None else content.content
+        entry.content(absolute_html(html, site_url, url), type="html")
     for tag in item.tags:
         entry.category(term=tag, label=tag)
     image = content_path / item.image if item.image else None

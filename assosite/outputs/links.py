@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import pass_context
 
 from assosite.images.markup import Picture, Pictures
-from assosite.model.urls import SiteAddress, folder_index, page_link
+from assosite.model.urls import SCHEME, SiteAddress, folder_index, page_link
 
 ADDRESS_KEY = "ASSOSITE_ADDRESS"  # setting: the build's SiteAddress
 ROOT_MODE = "links_from_root"  # a template variable: this page links from the server's root
@@ -49,7 +49,7 @@ def relative_links(html: str, root: str, address: SiteAddress) -> str:
     def one(value: str, is_link: bool) -> str:
         path = address.site_path(value, relative_is_site=False)
         if path is None:
-            is_relative = not value.startswith(("#", "?", "/")) and ":" not in value.split("/")[0]
+            is_relative = not value.startswith(("#", "?", "/")) and not SCHEME.match(value)
             if address.offline and is_link and is_relative and value:
                 return folder_index(value)
             return value

@@ -185,11 +185,21 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}/sitemap.xml\n"
 
 
+NOINDEX_HEADERS = "/*\n  X-Robots-Tag: noindex\n"
+
+
 class SeoOutput(SiteOutput):
-    """Write ``sitemap.xml`` and ``robots.txt`` at the root of the output."""
+    """Write ``sitemap.xml`` and ``robots.txt`` at the root of the output.
+
+    A deploy preview also gets Netlify's ``_headers`` file asking search engines not
+    to index any of its files (images and feeds too, which carry no ``<meta>``).
+    """
 
     def write(self, output: Output) -> None:
-        """Write both files from the content of the build."""
+        """Write both files from the content of the build (and a preview's ``_headers``)."""
         entries = sitemap_entries(self.context, output.state.config)
         (output.folder / "sitemap.xml").write_bytes(sitemap_xml(entries, output.site_url))
         (output.folder / "robots.txt").write_text(robots_txt(output.site_url), encoding="utf-8")
+        # _headers is read at the root of the published folder only (not a member's).
+        if output.address.noindex and not output.address.base_path:
+            (output.folder / "_headers").write_text(NOINDEX_HEADERS, encoding="utf-8")

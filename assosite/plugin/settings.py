@@ -92,7 +92,7 @@ def _bytecode_cache(folder: Path | None) -> dict[str, Any]:
     return {"bytecode_cache": FileSystemBytecodeCache(str(jinja))}
 
 
-def pelican_overrides(  # noqa: PLR0913 (the parts of a build that decide its settings)
+def pelican_overrides(
     config: SiteConfig,
     output: Path,
     site_url: str | None = None,
@@ -243,7 +243,7 @@ def image_library(config: SiteConfig) -> ImageLibrary:
     return ImageLibrary(config.content_path, cache, spec, (".",))
 
 
-def pelican_settings(  # noqa: PLR0913 (see pelican_overrides)
+def pelican_settings(
     config: SiteConfig,
     output: Path,
     site_url: str | None = None,
