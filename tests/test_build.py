@@ -219,7 +219,7 @@ def test_check_finds_the_broken_links_a_build_finds(make_site, check, build) -> 
         p for p in checked.problems if p.code == "AS403"
     ]
     page = (output / "actualites/liens/index.html").read_text(encoding="utf-8")
-    assert 'href="https://test.example/images/photo.jpg"' in page
+    assert 'href="../../images/photo.jpg"' in page
 
 
 def test_drafts_expired_and_unconsented_items(make_site, build) -> None:

@@ -228,7 +228,8 @@ def test_wordpress_redirects_become_netlify_rules_and_pages(tmp_path, build) -> 
     assert "/ p=10 /actualites/fete-du-printemps/ 301!" in rules
     assert "/2024/03/fete-du-printemps/ /actualites/fete-du-printemps/ 301" in rules
     page = (output / "2024/03/fete-du-printemps/index.html").read_text(encoding="utf-8")
-    assert 'content="0; url=https://demo.assosite.fr/actualites/fete-du-printemps/"' in page
+    assert 'content="0; url=../../../actualites/fete-du-printemps/"' in page
+    assert 'href="https://demo.assosite.fr/actualites/fete-du-printemps/"' in page
     assert (output / "2024/06/fête-de-la-musique/index.html").is_file()
     assert (output / "event/troc-de-plantes/index.html").is_file()
 

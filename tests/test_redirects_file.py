@@ -76,8 +76,10 @@ def test_build_writes_redirects_without_replacing_pages(make_site, build) -> Non
     page = lxml_html.fromstring((output / "2019/04/bonne-nouvelle/index.html").read_bytes())
     assert page.get("lang") == "fr"
     refresh = page.xpath("//meta[@http-equiv='refresh']/@content")
-    assert refresh == ["0; url=https://test.example/actualites/bonne-nouvelle/"]
-    assert page.xpath("//a/@href") == ["https://test.example/actualites/bonne-nouvelle/"]
+    assert refresh == ["0; url=../../../actualites/bonne-nouvelle/"]
+    assert page.xpath("//a/@href") == ["../../../actualites/bonne-nouvelle/"]
+    canonical = page.xpath("//link[@rel='canonical']/@href")
+    assert canonical == ["https://test.example/actualites/bonne-nouvelle/"]
     listing = (output / "actualites/index.html").read_text(encoding="utf-8")
     assert "http-equiv" not in listing and "Bonne nouvelle" in listing
     assert (output / "vieux.html").is_file()
