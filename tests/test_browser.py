@@ -15,7 +15,9 @@ import shutil
 import socket
 import subprocess
 import threading
+import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -213,3 +215,190 @@ def test_nu_html_checker_reports_no_error(served) -> None:
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{m.get('url', '')[-60:]}: {m['message']}" for m in messages]
     assert errors == []
+
+
+PROJECT = "https://exemple.github.io/jardins"  # a GitHub project page: the site in /jardins/
+STYLED = "getComputedStyle(document.body).margin === '0px' && document.styleSheets.length >= 5"
+
+
+def _recipe_headers() -> dict[str, str]:
+    """The headers the starter's Netlify recipe sends with every page (its CSP first)."""
+    recipe = tomllib.loads((ROOT / "starter" / "netlify.toml").read_text(encoding="utf-8"))
+    return next(rule["values"] for rule in recipe["headers"] if rule["for"] == "/*")
+
+
+class _Host(_Quiet):
+    """A static host: the site under ``prefix``, the recipe's headers, its 404 page."""
+
+    prefix = "/"
+    extra_headers: dict[str, str] = {}  # noqa: RUF012 (set per server, read-only)
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def translate_path(self, path: str) -> str:
+        clean = urlsplit(path).path
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / ".outside-the-site")
+        return super().translate_path("/" + clean.removeprefix(self.prefix))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def _host(folder: Path, host: str, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """Serve ``folder`` on ``host`` (a free port) under ``prefix``; return the server and base."""
+    handler_class = type("Host", (_Host,), {"prefix": prefix, "extra_headers": _recipe_headers()})
+    handler = functools.partial(handler_class, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}{prefix}"
+
+
+def _starter_for(folder: Path, url: str, **options: object) -> Path:
+    """The starter with ``site.url`` set to ``url``, built (strict) with ``options``."""
+    site = init_site(folder / "site")
+    toml = site / "assosite.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("https://demo.assosite.fr", url))
+    report = build_site(site, BuildOptions(strict=True, **options))
+    assert report.problems == []
+    return site / "output"
+
+
+@pytest.fixture(scope="module")
+def hosted(tmp_path_factory):
+    """The starter on two hosts, with the recipe's CSP: under a sub-path, at a preview origin.
+
+    ``sub-path``: built for https://exemple.github.io/jardins, served at
+    ``http://127.0.0.1:…/jardins/``. ``preview``: built for the production address with
+    a deploy preview's address, served at ``http://localhost:…/`` (another origin).
+    """
+    project = _starter_for(tmp_path_factory.mktemp("project"), PROJECT)
+    sub_server, sub_base = _host(project, "127.0.0.1", "/jardins/")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    preview = _starter_for(tmp_path_factory.mktemp("preview"), "https://demo.assosite.fr",
+                           preview_url=f"http://localhost:{port}")  # fmt: skip
+    handler_class = type("Host", (_Host,), {"prefix": "/", "extra_headers": _recipe_headers()})
+    handler = functools.partial(handler_class, directory=str(preview))
+    preview_server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=preview_server.serve_forever, daemon=True).start()
+    yield {"sub-path": (sub_base, project), "preview": (f"http://localhost:{port}/", preview)}
+    for server in (sub_server, preview_server):
+        server.shutdown()
+        server.server_close()
+
+
+def _load_problems(page, url: str, status: int = 200) -> list[str]:
+    """Load ``url``; return its CSP violations, failed requests, unstyled page, broken images."""
+    problems: list[str] = []
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            problems.append(f"{url}: CSP: {message.text[:160]}")
+
+    def on_response(response) -> None:
+        if response.status >= 400 and not (response.url == url and response.status == status):
+            problems.append(f"{url}: HTTP {response.status} {response.url}")
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda r: problems.append(f"{url}: failed {r.url}"))
+    page.on("response", on_response)
+    response = page.goto(url, wait_until="load")
+    if not url.startswith("file:") and (response is None or response.status != status):
+        problems.append(f"{url}: status {response.status if response else None}")
+    # Lazy images load too: every one must arrive (and be allowed by img-src 'self').
+    page.evaluate("Array.from(document.images).forEach(img => { img.loading = 'eager'; })")
+    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    broken = page.evaluate(
+        "Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)"
+    )
+    problems += [f"{url}: image not shown {src}" for src in broken]
+    unloaded = page.evaluate(
+        "Array.from(document.querySelectorAll('link[rel=stylesheet]'))"
+        ".filter(link => !link.sheet).map(link => link.href)"
+    )
+    problems += [f"{url}: stylesheet not applied {href}" for href in unloaded]
+    if not page.evaluate(STYLED):
+        problems.append(f"{url}: the page is not styled")
+    page.remove_listener("console", on_console)
+    page.remove_listener("response", on_response)
+    return problems
+
+
+@pytest.mark.parametrize("where", ["sub-path", "preview"])
+def test_every_page_loads_its_stylesheets_and_images_under_the_recipe_s_csp(
+    hosted, browser, where
+) -> None:
+    """Under a sub-path and at a preview's origin, with the CSP: 0 violations, 0 failures."""
+    base, output = hosted[where]
+    pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
+    urls = [base + page.removesuffix("index.html") for page in pages if page != "404.html"]
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    for url in urls:
+        problems += _load_problems(page, url)
+    # The 404 page, served at a deep missing address, is styled too.
+    problems += _load_problems(page, base + "agenda/2019/une-page-perdue/", status=404)
+    assert page.evaluate("document.querySelector('h1').textContent") == "Page introuvable"
+    context.close()
+    assert len(urls) > 40
+    assert problems == []
+
+
+def test_the_check_sees_a_stylesheet_the_csp_refuses(tmp_path, browser) -> None:
+    """A page loading another origin's stylesheet is reported (the check above can fail)."""
+    output = _starter_for(tmp_path, "https://demo.assosite.fr")
+    other, other_base = _host(output, "localhost", "/")
+    page_html = (output / "index.html").read_text(encoding="utf-8")
+    (output / "index.html").write_text(
+        page_html.replace('href="theme/css/base.css"', f'href="{other_base}theme/css/base.css"')
+    )
+    server, base = _host(output, "127.0.0.1", "/")
+    page = browser.new_page()
+    problems = _load_problems(page, base)
+    page.close()
+    for running in (server, other):
+        running.shutdown()
+        running.server_close()
+    assert any("CSP" in problem for problem in problems)
+    assert any("not styled" in problem or "not applied" in problem for problem in problems)
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_output_index_html_opened_from_disk_shows_the_styled_page(
+    tmp_path, browser, offline
+) -> None:
+    """file://…/output/index.html is styled with its images; --offline links open pages."""
+    output = _starter_for(tmp_path, "https://demo.assosite.fr", offline=offline)
+    page = browser.new_page()
+    home = (output / "index.html").as_uri()
+    problems = _load_problems(page, home)
+    assert problems == []
+    assert page.evaluate("document.querySelector('.as-header__logo').naturalWidth") > 0
+    page.click("nav.as-nav >> text=Actualités")
+    page.wait_for_load_state("load")
+    if offline:  # the folder's page, not its listing
+        assert page.url == (output / "actualites" / "index.html").as_uri()
+        assert page.evaluate(STYLED)
+        assert page.evaluate("document.querySelector('h1').textContent") == "Actualités"
+        page.click("text=Page suivante")
+        assert page.url.endswith("/actualites/page/2/index.html")
+        assert page.evaluate(STYLED)
+    else:  # a folder: what a host serves as its index.html, the disk lists
+        assert page.url == (output / "actualites").as_uri() + "/"
+    page.close()
