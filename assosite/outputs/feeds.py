@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from assosite.config.site import SiteConfig
-from assosite.model.urls import SiteAddress, SitePaths
+from assosite.model.urls import SiteAddress, SitePaths, page_root
 from assosite.outputs.base import Output, SiteOutput
 from assosite.outputs.links import relative_links
 from assosite.outputs.listings import Listings
@@ -283,16 +283,20 @@ class FeedsOutput(SiteOutput):
         """Write the feeds listed by :func:`feed_specs`."""
         config = output.state.config
         site_url = output.site_url
-        css = f"{site_url}/{STYLESHEET}"
         (output.folder / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
         (output.folder / STYLESHEET).write_text(feed_css(_site_words(output)), encoding="utf-8")
         tags = self.context.get("tags", [])
         for spec in feed_specs(output.listings, config, output.paths, tags, _site_words(output)):
-            write_feed(spec, config, site_url, output.folder, css)
+            write_feed(spec, config, site_url, output.folder, STYLESHEET)
 
 
 def write_feed(spec: FeedSpec, config: SiteConfig, site_url: str, folder: Path, css: str) -> None:
-    """Write the Atom and RSS files of ``spec`` into ``folder``, styled by ``css``."""
+    """Write the Atom and RSS files of ``spec`` into ``folder``, styled by ``css``.
+
+    ``css`` is from the site root; the feed names it relatively, so that a feed opened
+    on a preview or under a sub-path is styled by its own copy (CSP ``style-src 'self'``).
+    """
+    css = f"{page_root(spec.name)}/{css}"
     feed, enclosures = build_feed(spec, config, site_url, config.content_path)
     target = folder / spec.name
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -184,9 +184,7 @@ class PortalOutput(SiteOutput):
         newest = sorted([*news, *upcoming], key=lambda c: (c.item.date, c.href), reverse=True)
         title = "Réseau" if config.site.language == "fr" else "Network"
         spec = FeedSpec(names["feed"], title, f"{names['news']}/", tuple(newest[:NETWORK_ITEMS]))
-        write_feed(
-            spec, summaries, output.site_url, output.folder, f"{output.site_url}/{STYLESHEET}"
-        )
+        write_feed(spec, summaries, output.site_url, output.folder, STYLESHEET)
 
     def _write_agenda(self, output: Output, names: dict[str, str], events: list[Any]) -> None:
         config, now = output.state.config, output.state.now

@@ -48,6 +48,8 @@ _KEEP_FROM_PELICANCONF = {
     "PLUGINS",
     "ASSOSITE_ROOT",
     "THEME",
+    # A site's own theme links with SITEURL: it stays absolute unless the site asks.
+    "RELATIVE_URLS",
 }
 
 
