@@ -86,6 +86,10 @@ def test_a_text_s_links_to_the_site_become_relative_to_its_page() -> None:
         "../../images/a-480.webp 480w, ../../images/a-960.webp 960w"
     ]
     assert tree.xpath("//img/@src") == ["../../images/a-960.jpg"]
+    shown = '<p><code>&lt;a href="/x"&gt;</code> src="/y"</p><img title="a > b" src="/z.png">'
+    assert relative_links(shown, "..", SiteAddress(SITE)) == (
+        '<p><code>&lt;a href="/x"&gt;</code> src="/y"</p><img title="a > b" src="../z.png">'
+    )
     offline = relative_links(html, "../..", SiteAddress(SITE, offline=True))
     hrefs = lxml.html.fragment_fromstring(offline, create_parent="div").xpath("//a/@href")
     assert hrefs[:3] == [

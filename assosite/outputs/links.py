@@ -24,7 +24,12 @@ from assosite.model.urls import SCHEME, SiteAddress, folder_index, page_link
 ADDRESS_KEY = "ASSOSITE_ADDRESS"  # setting: the build's SiteAddress
 ROOT_MODE = "links_from_root"  # a template variable: this page links from the server's root
 
-# Addresses in the HTML of a text: Markdown and the sanitiser quote every attribute.
+# A start tag with its attributes (quoted values may hold ">"): only addresses inside a
+# tag are links; a text that shows HTML (``&lt;a href="/x"&gt;``) is not rewritten.
+_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
+)
+# Addresses in a tag: Markdown and the sanitiser quote every attribute.
 _ADDRESS = re.compile(
     r"""(?P<before>\s(?P<name>href|src|srcset|poster)\s*=\s*)(?P<quote>["'])(?P<value>.*?)(?P=quote)""",
     re.IGNORECASE | re.DOTALL,
@@ -64,7 +69,7 @@ def relative_links(html: str, root: str, address: SiteAddress) -> str:
             value = one(value.strip(), name == "href")
         return f"{match['before']}{match['quote']}{value}{match['quote']}"
 
-    return _ADDRESS.sub(replace, html)
+    return _TAG.sub(lambda tag: _ADDRESS.sub(replace, tag[0]), html)
 
 
 def _root(context: Any, address: SiteAddress) -> str:
