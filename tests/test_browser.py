@@ -259,12 +259,21 @@ class _Host(_Quiet):
 
 
 def _host(folder: Path, host: str, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve ``folder`` on ``host`` (a free port) under ``prefix``; return the server and base."""
+    """Serve ``folder`` on a free port under ``prefix``; return the server and its address."""
     handler_class = type("Host", (_Host,), {"prefix": prefix, "extra_headers": _recipe_headers()})
     handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}{prefix}"
+
+
+def _serve_on(folder: Path, port: int) -> http.server.ThreadingHTTPServer:
+    """Serve ``folder`` at the root of ``port``, with the recipe's headers."""
+    handler_class = type("Host", (_Host,), {"prefix": "/", "extra_headers": _recipe_headers()})
+    handler = functools.partial(handler_class, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def _starter_for(folder: Path, url: str, **options: object) -> Path:
@@ -284,6 +293,7 @@ def hosted(tmp_path_factory):
     ``sub-path``: built for https://exemple.github.io/jardins, served at
     ``http://127.0.0.1:…/jardins/``. ``preview``: built for the production address with
     a deploy preview's address, served at ``http://localhost:…/`` (another origin).
+    ``federation``: the example federation (portal and members) as a preview.
     """
     project = _starter_for(tmp_path_factory.mktemp("project"), PROJECT)
     sub_server, sub_base = _host(project, "127.0.0.1", "/jardins/")
@@ -292,12 +302,21 @@ def hosted(tmp_path_factory):
         port = sock.getsockname()[1]
     preview = _starter_for(tmp_path_factory.mktemp("preview"), "https://demo.assosite.fr",
                            preview_url=f"http://localhost:{port}")  # fmt: skip
-    handler_class = type("Host", (_Host,), {"prefix": "/", "extra_headers": _recipe_headers()})
-    handler = functools.partial(handler_class, directory=str(preview))
-    preview_server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=preview_server.serve_forever, daemon=True).start()
-    yield {"sub-path": (sub_base, project), "preview": (f"http://localhost:{port}/", preview)}
-    for server in (sub_server, preview_server):
+    preview_server = _serve_on(preview, port)
+    # The example federation as a preview: its portal and members at another origin.
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        federation_port = sock.getsockname()[1]
+    root = init_federation(tmp_path_factory.mktemp("federation") / "federation")
+    options = FederationOptions(preview_url=f"http://localhost:{federation_port}")
+    assert not run_federation(root, options).failed()
+    federation_server = _serve_on(root / "output", federation_port)
+    yield {
+        "sub-path": (sub_base, project),
+        "preview": (f"http://localhost:{port}/", preview),
+        "federation": (f"http://localhost:{federation_port}/", root / "output"),
+    }
+    for server in (sub_server, preview_server, federation_server):
         server.shutdown()
         server.server_close()
 
@@ -339,14 +358,14 @@ def _load_problems(page, url: str, status: int = 200) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("where", ["sub-path", "preview"])
+@pytest.mark.parametrize("where", ["sub-path", "preview", "federation"])
 def test_every_page_loads_its_stylesheets_and_images_under_the_recipe_s_csp(
     hosted, browser, where
 ) -> None:
     """Under a sub-path and at a preview's origin, with the CSP: 0 violations, 0 failures."""
     base, output = hosted[where]
     pages = sorted(p.relative_to(output).as_posix() for p in output.rglob("*.html"))
-    urls = [base + page.removesuffix("index.html") for page in pages if page != "404.html"]
+    urls = [base + page.removesuffix("index.html") for page in pages if "404.html" not in page]
     context = browser.new_context()
     page = context.new_page()
     problems = []
