@@ -333,15 +333,28 @@ def _load_problems(page, url: str, status: int = 200) -> list[str]:
         if response.status >= 400 and not (response.url == url and response.status == status):
             problems.append(f"{url}: HTTP {response.status} {response.url}")
 
+    def on_failure(request) -> None:
+        # ERR_ABORTED: a request cut short by the next navigation (the tab's icon).
+        if request.failure != "net::ERR_ABORTED":
+            problems.append(f"{url}: failed {request.url} ({request.failure})")
+
     page.on("console", on_console)
-    page.on("requestfailed", lambda r: problems.append(f"{url}: failed {r.url}"))
+    page.on("requestfailed", on_failure)
     page.on("response", on_response)
     response = page.goto(url, wait_until="load")
     if not url.startswith("file:") and (response is None or response.status != status):
         problems.append(f"{url}: status {response.status if response else None}")
     # Lazy images load too: every one must arrive (and be allowed by img-src 'self').
-    page.evaluate("Array.from(document.images).forEach(img => { img.loading = 'eager'; })")
-    page.wait_for_function("Array.from(document.images).every(img => img.complete)")
+    # (A promise, not wait_for_function: its polling evaluates strings, which the CSP refuses.)
+    page.evaluate(
+        """Promise.all(Array.from(document.images).map(img => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise(done => {
+                img.addEventListener('load', done);
+                img.addEventListener('error', done);
+            });
+        }))"""
+    )
     broken = page.evaluate(
         "Array.from(document.images).filter(i => !i.naturalWidth).map(i => i.currentSrc || i.src)"
     )
@@ -354,6 +367,7 @@ def _load_problems(page, url: str, status: int = 200) -> list[str]:
     if not page.evaluate(STYLED):
         problems.append(f"{url}: the page is not styled")
     page.remove_listener("console", on_console)
+    page.remove_listener("requestfailed", on_failure)
     page.remove_listener("response", on_response)
     return problems
 
@@ -409,13 +423,14 @@ def test_output_index_html_opened_from_disk_shows_the_styled_page(
     problems = _load_problems(page, home)
     assert problems == []
     assert page.evaluate("document.querySelector('.as-header__logo').naturalWidth") > 0
-    page.click("nav.as-nav >> text=Actualités")
-    page.wait_for_load_state("load")
+    with page.expect_navigation(wait_until="load"):
+        page.click("nav.as-nav >> text=Actualités")
     if offline:  # the folder's page, not its listing
         assert page.url == (output / "actualites" / "index.html").as_uri()
         assert page.evaluate(STYLED)
         assert page.evaluate("document.querySelector('h1').textContent") == "Actualités"
-        page.click("text=Page suivante")
+        with page.expect_navigation(wait_until="load"):
+            page.click("text=Page suivante")
         assert page.url.endswith("/actualites/page/2/index.html")
         assert page.evaluate(STYLED)
     else:  # a folder: what a host serves as its index.html, the disk lists
