@@ -48,6 +48,8 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     ):
         assert f"assosite/fonts/{font}.ttf" in names
     assert "assosite/fonts/OFL.txt" in names
+    assert "pelican/plugins/assosite/__init__.py" in names  # Pelican's namespace plugins
+    assert not {"pelican/__init__.py", "pelican/plugins/__init__.py"} & names
 
 
 @pytest.mark.slow
@@ -61,6 +63,17 @@ def test_wheel_in_a_fresh_venv_inits_and_builds_the_starter(wheel, tmp_path) -> 
         check=True,
         capture_output=True,
     )
+    found = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from pelican.plugins._utils import get_namespace_plugins as f; print(*f())",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "pelican.plugins.assosite" in found.stdout.split()
     site = tmp_path / "mon-site"
     run = {
         "cwd": tmp_path,
