@@ -55,14 +55,19 @@ def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:
 
 
 def test_importing_assosite_leaves_plain_pelican_alone(tmp_path) -> None:
-    """Without the plugin, Pelican still reads Markdown itself, even after assosite is imported."""
+    """Without the plugin, Pelican still reads Markdown itself, even after assosite is imported.
+
+    (A site that sets no PLUGINS at all gets every installed namespace plugin, assosite
+    included: Pelican's rule. ``PLUGINS = []`` or its own list keeps a site plain.)
+    """
     import assosite.build  # noqa: F401, PLC0415 (the import is the point)
 
     content = tmp_path / "content"
     content.mkdir()
     (content / "hello.md").write_text("Title: Hello\nDate: 2026-03-01\n\nText.\n")
     settings = read_settings(
-        path=None, override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out")}
+        path=None,
+        override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "out"), "PLUGINS": []},
     )
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()

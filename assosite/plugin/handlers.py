@@ -141,7 +141,6 @@ def _pelican_logger() -> logging.Logger:
     return logging.getLogger("pelican.plugins.assosite")
 
 
-_LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "suggestion": logging.INFO}
 
 
 def log_problems(state: BuildState) -> None:
@@ -156,8 +155,10 @@ def log_problems(state: BuildState) -> None:
     state.logged = len(state.report.problems)
     language = _report_language({"DEFAULT_LANG": state.config.site.language})
     logger = _pelican_logger()
+    # Pelican 4.11's logger stops on .error()/.warning() calls only (not on .log()).
+    say = {"error": logger.error, "warning": logger.warning, "suggestion": logger.info}
     for problem in sorted(problems, key=lambda p: (p.path, p.line, p.code)):
-        logger.log(_LEVELS[str(problem.severity)], format_problem(problem, language))
+        say[str(problem.severity)](format_problem(problem, language))
 
 
 def _is_default_theme(theme: str) -> bool:
