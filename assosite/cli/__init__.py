@@ -243,9 +243,19 @@ def _show_install(written: list[str], lang: str) -> None:
         "paquets) au lieu de celles installées ici."
     ),
 )
+@click.option(
+    "--vendor/--no-vendor",
+    default=None,
+    help=help_text(
+        "Réécrit aussi requirements.txt pour cet assosite : sa roue dans vendor/ "
+        "(--vendor) ou sa version publiée (--no-vendor)."
+    ),
+)
 @lang_option
-def lock(site: Path, upgrade: bool, lang: str, debug: bool) -> None:
+def lock(site: Path, upgrade: bool, vendor: bool | None, lang: str, debug: bool) -> None:
     """``assosite lock``: pin the site's dependencies (installed or newest versions)."""
+    if vendor is not None:
+        _show_install(write_install_files(site, vendor), lang)
     versions = resolved_versions() if upgrade else locked_versions()
     write_constraints(site, versions)
     text = ngettext_in(

@@ -141,8 +141,6 @@ def _pelican_logger() -> logging.Logger:
     return logging.getLogger("pelican.plugins.assosite")
 
 
-
-
 def log_problems(state: BuildState) -> None:
     """Hand the problems found since the last call to Pelican's logger, at their severity.
 
