@@ -7,6 +7,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -77,3 +78,18 @@ def test_lock_pins_the_installed_versions(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert _pins(tmp_path)["pelican"] == importlib.metadata.version("pelican")
     assert f"{len(locked_versions())} versions figées dans constraints.txt" in result.output
+
+
+@pytest.mark.slow
+def test_lock_upgrade_takes_what_pip_resolves_on_the_index(tmp_path) -> None:
+    """assosite lock --upgrade: pip's resolution of assosite's requirements (PyPI)."""
+    result = CliRunner().invoke(cli, ["lock", str(tmp_path), "--upgrade"])
+    assert result.exit_code == 0, result.output
+    pins = _pins(tmp_path)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    for text in project["dependencies"]:
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate():
+            name = canonicalize_name(requirement.name)
+            assert requirement.specifier.contains(pins[name]), (name, pins[name])
+    assert "assosite" not in pins
