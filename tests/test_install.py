@@ -25,6 +25,17 @@ def _pins(site: Path) -> dict[str, str]:
     return dict(pairs)
 
 
+def _runtime_requirements() -> dict[str, Requirement]:
+    """Return pyproject's dependencies for this platform, by canonical name."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    found = {}
+    for text in project["dependencies"]:
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate():
+            found[canonicalize_name(requirement.name)] = requirement
+    return found
+
+
 def test_released_version_is_named_and_every_dependency_pinned(tmp_path) -> None:
     """--no-vendor: assosite==X and -c constraints.txt; the pins are the installed versions."""
     written = write_install_files(tmp_path, vendor=False)
@@ -35,12 +46,8 @@ def test_released_version_is_named_and_every_dependency_pinned(tmp_path) -> None
         "-c constraints.txt",
     ]
     pins = _pins(tmp_path)
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    for text in project["dependencies"]:
-        requirement = Requirement(text)
-        if requirement.marker is None or requirement.marker.evaluate():
-            name = canonicalize_name(requirement.name)
-            assert pins[name] == importlib.metadata.version(name), name
+    for name in _runtime_requirements():
+        assert pins[name] == importlib.metadata.version(name), name
     assert "assosite" not in pins
     assert not {"pytest", "ruff", "playwright"} & set(pins)  # test tools are not the site's
     assert pins == locked_versions()
@@ -86,10 +93,6 @@ def test_lock_upgrade_takes_what_pip_resolves_on_the_index(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["lock", str(tmp_path), "--upgrade"])
     assert result.exit_code == 0, result.output
     pins = _pins(tmp_path)
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    for text in project["dependencies"]:
-        requirement = Requirement(text)
-        if requirement.marker is None or requirement.marker.evaluate():
-            name = canonicalize_name(requirement.name)
-            assert requirement.specifier.contains(pins[name]), (name, pins[name])
+    for name, requirement in _runtime_requirements().items():
+        assert requirement.specifier.contains(pins[name]), (name, pins[name])
     assert "assosite" not in pins

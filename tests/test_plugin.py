@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
@@ -14,8 +15,8 @@ from pelican.settings import read_settings
 from assosite.outputs.state import STATE_KEY
 
 
-def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:
-    """PLUGINS = ["assosite.plugin"] gives typed items, lists and problems to Pelican."""
+def _content(tmp_path) -> Path:
+    """Write content/ with one news item and one event whose end is before its start."""
     content = tmp_path / "content"
     (content / "news").mkdir(parents=True)
     (content / "events").mkdir()
@@ -28,6 +29,12 @@ def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:
         "location: Salle des fêtes\n---\n",
         encoding="utf-8",
     )
+    return content
+
+
+def test_plain_pelican_site_uses_the_plugin(tmp_path) -> None:
+    """PLUGINS = ["assosite.plugin"] gives typed items, lists and problems to Pelican."""
+    content = _content(tmp_path)
     output = tmp_path / "output"
     settings = read_settings(
         path=None,
@@ -89,18 +96,7 @@ def _plain_site(tmp_path, settings: str) -> None:
             "{{ article.content if article }}{% endblock %}",
             encoding="utf-8",
         )
-    content = tmp_path / "content"
-    (content / "news").mkdir(parents=True)
-    (content / "events").mkdir()
-    (content / "news" / "2026-03-01-bonjour.md").write_text(
-        "---\ntitle: Bonjour\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n",
-        encoding="utf-8",
-    )
-    (content / "events" / "fin.md").write_text(
-        "---\ntitle: Fin\nsummary: x\nstart: 2027-03-14 18:00\nend: 2027-03-13 18:00\n"
-        "location: Salle des fêtes\n---\n",
-        encoding="utf-8",
-    )
+    _content(tmp_path)
     (tmp_path / "pelicanconf.py").write_text(
         'SITENAME = "Les Amis"\nSITEURL = "https://amis.example"\nPATH = "content"\n'
         'TIMEZONE = "Europe/Paris"\nDEFAULT_LANG = "fr"\nPLUGINS = ["assosite"]\n'
