@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from assosite import __version__
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, make_problem
 
@@ -46,6 +48,9 @@ VENDOR = "vendor"
 
 # Files pip writes at install time: not part of the wheel.
 _INSTALLER_FILES = frozenset({"INSTALLER", "REQUESTED", "direct_url.json", "RECORD"})
+
+# The checkout this code runs from, when it is one (not installed).
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 # Zip dates of a vendored wheel (1980-01-01, the earliest a zip file can hold).
 _WHEEL_EPOCH = "315532800"
@@ -67,8 +72,15 @@ class Origin:
 
 
 def origin() -> Origin:
-    """Return where the running assosite came from (PEP 610's ``direct_url.json``)."""
-    distribution = importlib.metadata.distribution("assosite")
+    """Return where the running assosite came from (PEP 610's ``direct_url.json``).
+
+    A checkout run without being installed (``PYTHONPATH``) counts as an editable
+    install of its folder.
+    """
+    try:
+        distribution = importlib.metadata.distribution("assosite")
+    except importlib.metadata.PackageNotFoundError:
+        return Origin(index=False, editable=True, source=_CHECKOUT)
     text = distribution.read_text("direct_url.json")
     if not text:
         return Origin(index=True)
@@ -96,7 +108,7 @@ def write_install_files(site: Path, vendor: bool | None = None) -> list[str]:
     written = []
     if vendor is None:
         vendor = not origin().index
-    version = importlib.metadata.version("assosite")
+    version = __version__
     if vendor:
         wheel = vendor_wheel(site / VENDOR)
         source = f"./{VENDOR}/{wheel.name}"
@@ -129,7 +141,7 @@ def locked_versions() -> dict[str, str]:
     optional extras.
     """
     found: dict[str, str] = {}
-    pending = [Requirement(r) for r in importlib.metadata.requires("assosite") or []]
+    pending = _own_requirements()
     while pending:
         requirement = pending.pop()
         if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
@@ -157,7 +169,7 @@ def resolved_versions() -> dict[str, str]:
     """
     requirements = [
         str(requirement)
-        for requirement in map(Requirement, importlib.metadata.requires("assosite") or [])
+        for requirement in _own_requirements()
         if requirement.marker is None or requirement.marker.evaluate({"extra": ""})
     ]
     with tempfile.TemporaryDirectory(prefix="assosite-lock-") as scratch:
@@ -175,6 +187,16 @@ def resolved_versions() -> dict[str, str]:
         for entry in report.get("install", [])
     }
     return dict(sorted(versions.items()))
+
+
+def _own_requirements() -> list[Requirement]:
+    """Return assosite's requirements: its metadata's, or its checkout's pyproject.toml."""
+    try:
+        texts = importlib.metadata.requires("assosite") or []
+    except importlib.metadata.PackageNotFoundError:
+        project = tomllib.loads((_CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))
+        texts = project["project"]["dependencies"]
+    return [Requirement(text) for text in texts]
 
 
 def write_constraints(site: Path, versions: dict[str, str]) -> Path:
