@@ -42,6 +42,7 @@ _WORDS = {
     "daily": site_word("tous les jours"),
     "daily_n": site_word("tous les {n} jours"),
     "weekly": site_word("tous les {days}"),
+    "weekly_2": site_word("une semaine sur deux, le {days}"),
     "weekly_n": site_word("toutes les {n} semaines, le {days}"),
     "monthly_rank": site_word("tous les {which} du mois"),
     "monthly_rank_n": site_word("tous les {n} mois, le {which}"),
@@ -138,7 +139,8 @@ class RuleWords:
             if n == 1 or freq != "WEEKLY":
                 text = self.say("weekly", days=self.days(codes, True))
             else:
-                text = self.say("weekly_n", n=n, days=self.days(codes, False))
+                key = "weekly_2" if n == 2 else "weekly_n"
+                text = self.say(key, n=n, days=self.days(codes, False))
         elif freq == "MONTHLY" and days:
             text = (
                 self.say("monthly_rank", which=self.ranked(days, True))
