@@ -21,7 +21,7 @@ from dateutil.rrule import rrule, rruleset, rrulestr
 
 MOST_DATES = 1000
 """The most dates a rule may give in :data:`HORIZON_YEARS` years (more is reported)."""
-HORIZON_YEARS = 10
+HORIZON_YEARS = 5
 """How far an endless rule is followed when its dates are counted."""
 
 When = dt.date | dt.datetime

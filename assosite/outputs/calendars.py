@@ -22,12 +22,12 @@ from icalendar import Calendar, Event, Timezone, vRecur
 from assosite.cache.files import place_file
 from assosite.cache.results import FileCache, cache_key
 from assosite.config.site import SiteConfig
-from assosite.model.recurrence import HORIZON_YEARS
 from assosite.outputs.base import Output, SiteOutput
 from assosite.outputs.listings import Listings
 
 PRODID = "-//assosite//assosite//FR"
 AGENDA = "agenda.ics"
+ENDLESS_YEARS = 10  # how far the time zones of a rule without end are described
 
 
 def event_uid(site_url: str, source: str) -> str:
@@ -120,9 +120,9 @@ def _event_base(
 
 
 def series_end(item: Any) -> dt.datetime:
-    """Return the end of an event's last date; for a rule without end, ten years on."""
+    """Return the end of an event's last date; for a rule without end, :data:`ENDLESS_YEARS` on."""
     if item.repeat is not None and item.repeat.is_endless:
-        return item.finishes + dt.timedelta(days=round(365.25 * HORIZON_YEARS))
+        return item.finishes + dt.timedelta(days=round(365.25 * ENDLESS_YEARS))
     return item.last_occurrence().finishes
 
 
