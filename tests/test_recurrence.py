@@ -18,10 +18,12 @@ from icalendar import Calendar
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.cli import cli
+from assosite.federation.runner import FederationOptions, run_federation
 from assosite.model.dates import DateFormatter
 from assosite.model.validity import valid_until
 from assosite.outputs.exports import as_item, item_data
 from assosite.problems.report import Severity
+from assosite.scaffold.federation import init_federation
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -312,6 +314,13 @@ def test_json_ld_event_carries_its_schedule(site) -> None:
     assert "2027-01-02T09:30+01:00" in schedule["exceptDate"]
 
 
+def test_sharing_card_says_the_rule(site) -> None:
+    """The event's card says how it repeats, not one date that will pass."""
+    page = _page(site, "agenda/repair-cafe/index.html")
+    alt = page.find("meta", property="og:image:alt")["content"]
+    assert "tous les premiers samedis du mois, de 9 h 30 à 12 h" in alt
+
+
 def test_rebuild_is_byte_identical(site, tmp_path) -> None:
     """Two builds of the same site at the same instant give the same files."""
     first = file_hashes(site / "output")
@@ -380,3 +389,26 @@ def test_new_event_with_repeat_writes_a_repeating_event(make_site) -> None:
     item, problems = read_file(site, path.relative_to(site).as_posix(), text.encode())
     assert [p.code for p in problems if p.severity == Severity.ERROR] == []
     assert item.repeat.rule == "FREQ=WEEKLY;BYDAY=TU"
+
+
+def test_portal_agenda_and_calendar_keep_a_members_rule(tmp_path) -> None:
+    """The network's agenda shows a member's repeating event once; its .ics keeps the rule."""
+    root = init_federation(tmp_path / "federation")
+    events = root / "membres" / "lyon" / "content" / "events"
+    events.mkdir(parents=True, exist_ok=True)
+    (events / "repair-cafe.md").write_text(REPAIR, encoding="utf-8")
+    report = run_federation(root, FederationOptions(now=NOW))
+    assert not report.failed(), report.all_problems().problems
+    output = root / "output"
+    agenda = BeautifulSoup(
+        (output / "reseau" / "agenda" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    cards = [c for c in agenda.select(".as-card") if "Repair café" in c.get_text()]
+    assert len(cards) == 1
+    assert cards[0].select_one(".as-event-date time")["datetime"] == "2027-02-13T09:30+01:00"
+    assert "tous les premiers samedis du mois" in cards[0].get_text()
+    merged = (output / "reseau" / "agenda.ics").read_bytes()
+    assert b"RRULE:FREQ=MONTHLY;BYDAY=1SA" in merged
+    member = next((output / "lyon" / "agenda").glob("repair-cafe/*.ics")).read_bytes()
+    until = dt.datetime(2027, 7, 1, tzinfo=dt.UTC)
+    assert _expanded(merged, NOW, until, "Repair café") == _expanded(member, NOW, until)
