@@ -22,10 +22,12 @@ from assosite.federation.runner import FederationOptions, run_federation
 from assosite.model.dates import DateFormatter
 from assosite.model.validity import valid_until
 from assosite.outputs.exports import as_item, item_data
+from assosite.problems.catalogue import theme_translations
 from assosite.problems.report import Severity
 from assosite.scaffold.federation import init_federation
 
 PARIS = ZoneInfo("Europe/Paris")
+THEME = Path(__file__).parent.parent / "themes" / "default"
 
 REPAIR = md_event(
     "Repair café",
@@ -128,10 +130,9 @@ def test_french_sentence_and_first_date_of_repeat(tmp_path) -> None:
     assert item.end == dt.datetime(2026, 10, 3, 12, 0, tzinfo=PARIS)
     words = DateFormatter("fr", "Europe/Paris").event_when(item)
     assert words == "tous les premiers samedis du mois, de 9 h 30 à 12 h"
-    english = {"tous les {which} du mois": "every {which} of the month", "premiers": "first"}
-    english |= {"{day}s": "{day}", "de {start} à {end}": "from {start} to {end}"}
+    english = theme_translations(THEME, "en").gettext
     assert (
-        DateFormatter("en", "Europe/Paris", lambda t: english.get(t, t)).event_when(item)
+        DateFormatter("en", "Europe/Paris", english).event_when(item)
         == "every first Saturday of the month, from 9:30 AM to 12:00 PM"
     )
 

@@ -119,7 +119,10 @@ class Event(Item, Span):
     """How the event repeats (``repeat:`` or ``rrule:``); ``start`` is then its first date."""
 
     def occurrences(self, now: dt.datetime | None = None) -> Iterator[Occurrence]:
-        """Yield the event's dates not over at ``now`` (all of them when None), in order."""
+        """Yield the event's dates not over at ``now`` (all of them when None), in order.
+
+        A rule without end gives dates without end: take what you need (``upcoming``).
+        """
         if self.repeat is None:
             occurrence = Occurrence(
                 self.start, self.end, self.timezone, self.start, cancelled=self.cancelled
