@@ -413,3 +413,22 @@ def test_portal_agenda_and_calendar_keep_a_members_rule(tmp_path) -> None:
     member = next((output / "lyon" / "agenda").glob("repair-cafe/*.ics")).read_bytes()
     until = dt.datetime(2027, 7, 1, tzinfo=dt.UTC)
     assert _expanded(merged, NOW, until, "Repair café") == _expanded(member, NOW, until)
+
+
+def test_daily_rebuild_moves_the_next_date_without_any_edit(make_site, build) -> None:
+    """The no-change shortcut lasts until the next date ends; then the next one is shown."""
+    weekly = md_event(  # on Mondays, 13 h to 15 h in Paris: under way at NOW
+        "Permanence", "2026-11-23 13:00", extra="end: 2026-11-23 15:00\nrepeat: tous les lundis\n"
+    )
+    site = make_site({"content/events/permanence.md": weekly})
+    _, output = build(site)
+
+    def shown() -> str:
+        page = BeautifulSoup((output / "agenda" / "index.html").read_text(), "html.parser")
+        return page.select_one(".as-event-date time")["datetime"]
+
+    assert shown() == "2026-11-23T13:00+01:00"
+    assert build(site, now=dt.datetime(2026, 11, 23, 13, 59, tzinfo=dt.UTC))[0].reused
+    later = build(site, now=dt.datetime(2026, 11, 23, 14, 1, tzinfo=dt.UTC))[0]
+    assert not later.reused
+    assert shown() == "2026-11-30T13:00+01:00"
