@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from helpers import NOW, TINY_JPEG, assert_sound, results_by_id
 
 from assosite.cli import cli
 from assosite.federation.report import Status
-from assosite.federation.runner import MANIFEST, FederationOptions, run_federation
+from assosite.federation.runner import FederationOptions, read_manifest, run_federation
 from assosite.problems.report import Severity
 from assosite.scaffold.federation import init_federation
 
@@ -249,7 +248,7 @@ def test_trusted_member_html_is_kept(federation) -> None:
 def test_unchanged_member_is_not_rebuilt_and_changed_one_is(federation) -> None:
     """A second build reuses unchanged members; editing beta rebuilds beta alone."""
     _run(federation)
-    manifest = json.loads((federation / "output" / MANIFEST).read_text())
+    manifest = read_manifest(federation / "output")
     assert set(manifest["members"]) == {"alpha", "beta"}
     second = results_by_id(_run(federation))
     assert second["alpha"].status == Status.UNCHANGED
@@ -377,7 +376,7 @@ def example(tmp_path_factory) -> Path:
 
 def test_example_federation_builds_with_zero_problems(example) -> None:
     """federation init + build: three members published, no problem, portal and feeds written."""
-    manifest = json.loads((example / "output" / MANIFEST).read_text())
+    manifest = read_manifest(example / "output")
     assert set(manifest["members"]) == {"lyon", "grenoble", "annecy"}
     for name in ("index.html", "membres/index.html", "reseau/flux.atom.xml", "reseau/agenda.ics"):
         assert (example / "output" / name).is_file(), name
@@ -402,3 +401,31 @@ def test_federation_init_refuses_a_folder_with_files(tmp_path) -> None:
     assert result.exit_code == 1
     assert "AS130" in result.output
     shutil.rmtree(tmp_path)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_shards_merged_like_download_artifact_give_the_one_machine_tree(example, tmp_path) -> None:
+    """Four --shard parts in four folders, copied together (later files win), then
+    --portal-only: the same files, byte for byte, as one build on one machine."""
+    single = tmp_path / "single"
+    report = run_federation(example, FederationOptions(now=NOW, output=single))
+    assert not report.failed()
+    merged = tmp_path / "merged"
+    for index in range(1, 5):
+        part = tmp_path / f"part-{index}"
+        run_federation(example, FederationOptions(now=NOW, output=part, shard=(index, 4)))
+        assert not (part / "index.html").exists()  # a part has no portal
+        shutil.copytree(part, merged, dirs_exist_ok=True)  # merge-multiple: later wins
+    portal = run_federation(
+        example, FederationOptions(now=NOW, output=merged, members=False, portal=True)
+    )
+    assert not portal.failed()
+    assert set(read_manifest(merged)["members"]) == {"lyon", "grenoble", "annecy"}
+    assert _tree(merged) == _tree(single)

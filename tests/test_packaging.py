@@ -48,6 +48,8 @@ def test_wheel_ships_themes_and_starter(wheel) -> None:
     ):
         assert f"assosite/fonts/{font}.ttf" in names
     assert "assosite/fonts/OFL.txt" in names
+    assert "pelican/plugins/assosite/__init__.py" in names  # Pelican's namespace plugins
+    assert not {"pelican/__init__.py", "pelican/plugins/__init__.py"} & names
 
 
 @pytest.mark.slow
@@ -61,6 +63,17 @@ def test_wheel_in_a_fresh_venv_inits_and_builds_the_starter(wheel, tmp_path) -> 
         check=True,
         capture_output=True,
     )
+    found = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from pelican.plugins._utils import get_namespace_plugins as f; print(*f())",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert "pelican.plugins.assosite" in found.stdout.split()
     site = tmp_path / "mon-site"
     run = {
         "cwd": tmp_path,
@@ -113,3 +126,69 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
         str(ROOT / "starter"),
         str(ROOT / "federation-starter"),
     ]
+
+
+def _pins(site: Path) -> dict[str, str]:
+    lines = (site / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("==") for line in lines if line and not line.startswith("#"))
+
+
+_WHERE = (
+    "import assosite, importlib.metadata as m; print(assosite.__file__);"
+    "print(m.version('pelican'), m.version('pillow'))"
+)
+
+
+@pytest.mark.slow
+def test_a_new_site_installs_in_a_venv_that_cannot_see_the_checkout(wheel, tmp_path) -> None:
+    """assosite init from an installed wheel vendors that wheel (same bytes each time);
+    `pip install -r requirements.txt` in another fresh venv, from the site folder only,
+    installs it with the pinned versions, and that assosite builds the site."""
+    author = tmp_path / "author"
+    venv.create(author, with_pip=True)
+    pip = [str(author / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, str(wheel)], check=True, capture_output=True)
+    run = {
+        "cwd": tmp_path,
+        "capture_output": True,
+        "text": True,
+        "env": {**os.environ, "LANG": "C.UTF-8", "ASSOSITE_LANG": "fr"},
+    }
+    site, twin = tmp_path / "mon-site", tmp_path / "jumeau"
+    for folder in (site, twin):
+        subprocess.run([str(author / "bin" / "assosite"), "init", str(folder)], check=True, **run)
+    vendored = sorted((site / "vendor").glob("assosite-*.whl"))
+    assert [p.name for p in vendored] == [wheel.name]
+    assert vendored[0].read_bytes() == (twin / "vendor" / wheel.name).read_bytes()
+    volunteer = tmp_path / "volunteer"
+    venv.create(volunteer, with_pip=True)
+    python = volunteer / "bin" / "python"
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
+    install = [str(python), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"]
+    result = subprocess.run(install, cwd=site, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    where = subprocess.run(
+        [
+            str(python),
+            "-c",
+            _WHERE,
+        ],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout.split("\n")
+    assert where[0].startswith(str(volunteer)), where  # not the checkout
+    pins = _pins(site)
+    assert where[1] == f"{pins['pelican']} {pins['pillow']}"
+    build = subprocess.run(
+        [str(volunteer / "bin" / "assosite"), "build", "--strict"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**env, "LANG": "C.UTF-8"},
+        check=False,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert (site / "output" / "index.html").is_file()

@@ -28,10 +28,18 @@ from assosite.federation.report import FederationReport, format_closing, format_
 from assosite.federation.runner import FederationOptions, run_federation
 from assosite.importers import TOOLS, ImportOptions, import_site
 from assosite.importers.report import ImportReport, closing_line
-from assosite.problems.catalogue import N_, gettext_in
+from assosite.problems.catalogue import N_, gettext_in, ngettext_in
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, format_problem, format_summary
 from assosite.scaffold.federation import init_federation
+from assosite.scaffold.hosting import check_schedule
+from assosite.scaffold.install import (
+    CONSTRAINTS,
+    locked_versions,
+    resolved_versions,
+    write_constraints,
+    write_install_files,
+)
 from assosite.scaffold.site import TYPE_FOLDERS, init_site, new_item
 
 INTERNAL_ERROR = N_("Erreur interne d'assosite — relancez avec --debug et signalez-la.")
@@ -183,6 +191,17 @@ def cli() -> None:
     """The ``assosite`` command group (its help text is the decorator's)."""
 
 
+_VENDOR = click.option(
+    "--vendor/--no-vendor",
+    default=None,
+    help=help_text(
+        "Copie la roue de cet assosite dans vendor/ et la nomme dans requirements.txt "
+        "(--no-vendor : nomme la version publiée). Par défaut : copie sauf si assosite "
+        "vient d'un dépôt de paquets."
+    ),
+)
+
+
 @cli.command(help=help_text("Crée un nouveau site dans DIRECTORY à partir du site de départ."))
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -193,12 +212,59 @@ def cli() -> None:
         "départ sont remplacés, les autres gardés)."
     ),
 )
+@_VENDOR
 @lang_option
-def init(directory: Path, force: bool, lang: str, debug: bool) -> None:
-    """``assosite init``: copy the starter site."""
+def init(directory: Path, force: bool, vendor: bool | None, lang: str, debug: bool) -> None:
+    """``assosite init``: copy the starter site and say how it installs assosite."""
     init_site(directory, force=force)
+    _show_install(write_install_files(directory, vendor), lang)
     text = gettext_in(lang, "Site créé dans {directory}. Ensuite : assosite serve {directory}")
     click.echo(text.format(directory=directory))
+
+
+def _show_install(written: list[str], lang: str) -> None:
+    """Say which files tell the publishing recipes what to install."""
+    text = gettext_in(lang, "Installation pour la publication : {files}")
+    click.echo(text.format(files=", ".join(written)))
+
+
+@cli.command(
+    help=help_text(
+        "Fige dans constraints.txt les versions des paquets dont assosite a besoin, "
+        "pour que le site ne change pas d'une construction à l'autre."
+    )
+)
+@click.argument("site", type=click.Path(file_okay=False, exists=True, path_type=Path), default=".")
+@click.option(
+    "--upgrade",
+    is_flag=True,
+    help=help_text(
+        "Prend les versions les plus récentes permises (pip les cherche sur le dépôt de "
+        "paquets) au lieu de celles installées ici."
+    ),
+)
+@click.option(
+    "--vendor/--no-vendor",
+    default=None,
+    help=help_text(
+        "Réécrit aussi requirements.txt pour cet assosite : sa roue dans vendor/ "
+        "(--vendor) ou sa version publiée (--no-vendor)."
+    ),
+)
+@lang_option
+def lock(site: Path, upgrade: bool, vendor: bool | None, lang: str, debug: bool) -> None:
+    """``assosite lock``: pin the site's dependencies (installed or newest versions)."""
+    if vendor is not None:
+        _show_install(write_install_files(site, vendor), lang)
+    versions = resolved_versions() if upgrade else locked_versions()
+    write_constraints(site, versions)
+    text = ngettext_in(
+        lang,
+        "{count} version figée dans {file}.",
+        "{count} versions figées dans {file}.",
+        len(versions),
+    )
+    click.echo(text.format(count=len(versions), file=CONSTRAINTS))
 
 
 @cli.command(
@@ -230,6 +296,29 @@ def new(
     path = new_item(site, kind, title, timezone=timezone, start=start, repeat=repeat)
     shown = path.relative_to(site).as_posix()
     click.echo(gettext_in(lang, "Fichier créé : {path}").format(path=shown))
+
+
+@cli.command(
+    help=help_text(
+        "Vérifie que l'hébergeur reconstruira le site chaque nuit (et, sur GitHub, garde "
+        "la construction de nuit active). À lancer dans la recette de publication."
+    )
+)
+@lang_option
+def schedule(lang: str, debug: bool) -> None:
+    """``assosite schedule``: check (and on GitHub, keep) the host's nightly rebuild."""
+    finding = check_schedule(os.environ)
+    text = gettext_in(lang, finding.text).format(**finding.params)
+    if finding.ok is False and finding.host == "github":
+        click.echo(f"::warning::{text}")
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as file:
+                file.write(f"> [!WARNING]\n> {text}\n")
+        return
+    if finding.ok is False:
+        text = gettext_in(lang, "Attention : {text}").format(text=text)
+    click.echo(text)
 
 
 _SITE = click.argument(
@@ -563,10 +652,14 @@ def federation_check(
 @click.option(
     "--force", is_flag=True, help=help_text("Copie même si le dossier contient déjà des fichiers.")
 )
+@_VENDOR
 @lang_option
-def federation_init(directory: Path, force: bool, lang: str, debug: bool) -> None:
+def federation_init(
+    directory: Path, force: bool, vendor: bool | None, lang: str, debug: bool
+) -> None:
     """``assosite federation init``: copy the example federation."""
     init_federation(directory, force=force)
+    _show_install(write_install_files(directory, vendor), lang)
     text = gettext_in(
         lang, "Fédération créée dans {directory}. Ensuite : assosite federation build {directory}"
     )
@@ -698,6 +791,7 @@ def import_command(
     """``assosite import``: bring another tool's site into an assosite site."""
     if new_site:
         init_site(site, force=force, samples=False)
+        _show_install(write_install_files(site), lang)
     options = ImportOptions(uploads=uploads, download=download, force=force, mapping=mapping)
     report = import_site(tool, source, site, options)
     if report_json is not None:

@@ -37,7 +37,9 @@ from assosite.federation.report import FederationReport, MemberResult, Status
 from assosite.problems.errors import AssositeError, ConfigError
 from assosite.problems.report import BuildReport, Problem, Severity, make_problem
 
-MANIFEST = ".assosite-federation.json"
+# What each member's last build and the portal's were, one file each in this folder of
+# the output: parts built on several CI runners merge by copying their folders together.
+MANIFEST = ".assosite-federation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ def run_federation(root: Path, options: FederationOptions | None = None) -> Fede
         output.mkdir(parents=True, exist_ok=True)
         (output / MARKER).write_text("assosite\n", encoding="utf-8")
         report.output = str(output)
-    manifest = _read_manifest(output)
+    manifest = read_manifest(output)
     if options.members:
         report.results = _run_members(config, members, output, now, options, manifest)
     build_the_portal = options.portal
@@ -278,16 +280,39 @@ def _read_json(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def _read_manifest(output: Path) -> dict[str, Any]:
-    data = _read_json(output / MANIFEST)
-    return data if isinstance(data, dict) and data.get("version") == 1 else {"version": 1}
+def read_manifest(output: Path) -> dict[str, Any]:
+    """Return what the output's earlier builds recorded: ``members`` (by id) and ``portal``.
+
+    Each member's record and the portal's are separate files of :data:`MANIFEST`, so
+    the outputs of ``--shard`` runs merge by copying (later files win, as
+    ``download-artifact`` with ``merge-multiple`` does).
+    """
+    manifest: dict[str, Any] = {"members": {}}
+    folder = output / MANIFEST
+    for path in sorted(folder.glob("*.member.json")) if folder.is_dir() else []:
+        data = _read_json(path)
+        if isinstance(data, dict) and data.get("version") == 1:
+            manifest["members"][path.name.removesuffix(".member.json")] = data["build"]
+    portal = _read_json(folder / "portal.json")
+    if isinstance(portal, dict) and portal.get("version") == 1:
+        manifest["portal"] = portal["build"]
+    return manifest
 
 
 def _write_manifest(output: Path, manifest: dict[str, Any]) -> None:
-    path = output / MANIFEST
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)
+    """Write each record of ``manifest`` in its own file (see :func:`read_manifest`)."""
+    folder = output / MANIFEST
+    folder.mkdir(exist_ok=True)
+    records = {f"{m}.member.json": data for m, data in manifest.get("members", {}).items()}
+    if manifest.get("portal"):
+        records["portal.json"] = manifest["portal"]
+    for name, data in records.items():
+        text = json.dumps({"version": 1, "build": data}, indent=1, sort_keys=True)
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(text, encoding="utf-8")
+            temporary.replace(path)
 
 
 def _portal(

@@ -19,12 +19,11 @@ from babel.dates import get_timezone_location
 from assosite.model.wording import RuleWords, site_word
 
 # In French, the source language; a formatter is given the theme's translation.
-_WORDS = {
-    "at": site_word("{day} à {time}"),
-    "span_time": site_word("{day}, de {start} à {end}"),
-    "span_days": site_word("du {start} au {end}"),
-    "span_days_time": site_word("du {start} à {t1} au {end} à {t2}"),
-}
+# (One name each: Babel before 2.19 took a dict's keys for texts to translate.)
+_AT = site_word("{day} à {time}")
+_SPAN_TIME = site_word("{day}, de {start} à {end}")
+_SPAN_DAYS = site_word("du {start} au {end}")
+_SPAN_DAYS_TIME = site_word("du {start} à {t1} au {end} à {t2}")
 
 
 class DateFormatter:
@@ -68,7 +67,7 @@ class DateFormatter:
         if value is None:
             return ""
         day = self.date(value, "full" if format in ("long", "full") else format)
-        return self._(_WORDS["at"]).format(day=day, time=self.time(value))
+        return self._(_AT).format(day=day, time=self.time(value))
 
     def event_when(self, event: Any) -> str:
         """Say when an event takes place, in one sentence fragment.
@@ -85,18 +84,18 @@ class DateFormatter:
             if event.end is None or event.end == event.start:
                 return start
             end = babel_date(event.end, format="full", locale=self.language)
-            return self._(_WORDS["span_days"]).format(start=start, end=end)
+            return self._(_SPAN_DAYS).format(start=start, end=end)
         begins, finishes = self._local(event.begins, tz), self._local(event.finishes, tz)
         day = babel_date(begins.date(), format="full", locale=self.language)
         if event.end is None:
-            text = self._(_WORDS["at"]).format(day=day, time=self.time(begins, tz))
+            text = self._(_AT).format(day=day, time=self.time(begins, tz))
         elif begins.date() == finishes.date():
-            text = self._(_WORDS["span_time"]).format(
+            text = self._(_SPAN_TIME).format(
                 day=day, start=self.time(begins, tz), end=self.time(finishes, tz)
             )
         else:
             end_day = babel_date(finishes.date(), format="full", locale=self.language)
-            text = self._(_WORDS["span_days_time"]).format(
+            text = self._(_SPAN_DAYS_TIME).format(
                 start=day, t1=self.time(begins, tz), end=end_day, t2=self.time(finishes, tz)
             )
         return self._zone(text, tz)

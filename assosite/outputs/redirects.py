@@ -108,7 +108,7 @@ def redirect_page(target: str, lang: str, translate: Callable[[str], str] = str)
             E.META(**{"http-equiv": "refresh", "content": f"0; url={target}"}),
             E.LINK(rel="canonical", href=target),
         ),
-        E.BODY(E.MAIN(E.H1(words), E.P(E.A(go, href=target)))),
+        E.BODY(E.E.main(E.H1(words), E.P(E.A(go, href=target)))),
         lang=lang,
     )
     return lxml_html.tostring(doc, doctype="<!DOCTYPE html>", encoding="utf-8") + b"\n"

@@ -49,6 +49,13 @@ class BuildState:
         notes: what the site's copied files share, reported once (ignored keys…).
         texts_index: every text of ``content/`` (links of copied sites), read once.
         links_digest: what texts with shortcodes depend on besides themselves.
+        plain_pelican: a ``pelican`` run with the plugin in its own settings: problems
+            go to Pelican's logger, bugs are raised at the end of the run.
+        logged: how many of the report's problems were handed to Pelican's logger.
+        fallback_theme: assosite's theme, whose templates fill in those a plain
+            Pelican site's own theme lacks (None: the site uses assosite's theme).
+        own_addresses: a plain Pelican site's own ``ARTICLE_URL``/``PAGE_URL`` (and
+            ``_SAVE_AS``) place the items, not assosite's folders.
     """
 
     config: SiteConfig
@@ -72,6 +79,10 @@ class BuildState:
     notes: SiteNotes = field(default_factory=SiteNotes)
     texts_index: tuple[str, ...] | None = None
     links_digest: str = ""
+    plain_pelican: bool = False
+    logged: int = 0
+    fallback_theme: Path | None = None
+    own_addresses: bool = False
 
     @property
     def parse_context(self) -> ParseContext:

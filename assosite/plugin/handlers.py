@@ -9,15 +9,18 @@ set ``status = "skip"``: the file is left out, the others build.
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import Any
 
 import lxml.html
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.contents import Author, Tag
 from pelican.settings import DEFAULT_CONFIG
 
 from assosite.cache.results import ResultCache
 from assosite.cache.texts import TextCache
+from assosite.config.checks import LANGUAGES
 from assosite.config.site import SECTIONS, config_from_data
 from assosite.images.library import library_of
 from assosite.model.urls import site_paths
@@ -32,7 +35,7 @@ from assosite.plugin.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeRead
 from assosite.plugin.settings import pelican_overrides
 from assosite.problems.catalogue import theme_translations
 from assosite.problems.errors import ConfigError
-from assosite.problems.report import BuildReport, make_problem
+from assosite.problems.report import BuildReport, format_problem, make_problem
 from assosite.reading import isolation, shortcodes
 from assosite.reading.foreign import SITE_NOTES
 from assosite.reading.items import folder_kind, parse_item
@@ -86,22 +89,79 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
 
 
 def _state_from_pelicanconf(pelican: Any) -> None:
-    """Build the state of a plain ``pelican`` run from its ``ASSOSITE_*`` settings."""
+    """Build the state of a plain ``pelican`` run from its ``ASSOSITE_*`` settings.
+
+    The site's own choices win: a setting it changed from Pelican's default is kept, its
+    own theme stays (assosite's templates only fill in those it lacks) unless it sets
+    ``ASSOSITE_THEME = True``, and its own ``ARTICLE_URL``/``PAGE_URL`` place the items
+    unless it sets ``ASSOSITE_URLS = True``.
+    """
     settings = pelican.settings
     root = Path(settings["PATH"]).resolve().parent
     config, problems = config_from_data(root, _data_from_pelicanconf(settings))
     if config is None:
+        for problem in problems:
+            _pelican_logger().error(format_problem(problem, _report_language(settings)))
         raise ConfigError(
             "assosite: " + "; ".join(p.message()[0] for p in problems), BuildReport(problems)
         )
-    state = BuildState(config=config, report=BuildReport(list(problems)))
+    state = BuildState(config=config, report=BuildReport(list(problems)), plain_pelican=True)
     overrides = pelican_overrides(config, Path(settings["OUTPUT_PATH"]))
+    own_addresses = not settings.get("ASSOSITE_URLS") and any(
+        settings.get(key) != DEFAULT_CONFIG.get(key) for key in _ITEM_ADDRESSES
+    )
     for key, value in overrides.items():
-        if key not in _KEEP_FROM_PELICANCONF and settings.get(key) == DEFAULT_CONFIG.get(key):
+        if key in _KEEP_FROM_PELICANCONF or (own_addresses and key in _ITEM_ADDRESSES):
+            continue
+        if settings.get(key) == DEFAULT_CONFIG.get(key):
             settings[key] = value
-    if _is_pelican_theme(settings.get("THEME", "")):
+    if settings.get("ASSOSITE_THEME") or _is_default_theme(settings.get("THEME", "")):
         settings["THEME"] = pelican.theme = overrides["THEME"]
+    else:
+        state.fallback_theme = Path(overrides["THEME"])
+    state.own_addresses = own_addresses
     settings[STATE_KEY] = state
+
+
+# Where a plain Pelican site puts its items (kept when it set any of them itself).
+_ITEM_ADDRESSES = ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS")
+
+
+def _report_language(settings: dict[str, Any]) -> str:
+    """Return the language of the problems a plain Pelican run logs (the site's, or fr)."""
+    language = str(settings.get("DEFAULT_LANG") or "fr")
+    return language if language in LANGUAGES else "fr"
+
+
+def _pelican_logger() -> logging.Logger:
+    """Return assosite's logger under Pelican's: ``pelican --fatal`` stops on its errors.
+
+    Created on first use, after Pelican's logging module has installed its logger class.
+    """
+    return logging.getLogger("pelican.plugins.assosite")
+
+
+def log_problems(state: BuildState) -> None:
+    """Hand the problems found since the last call to Pelican's logger, at their severity.
+
+    Only in a plain ``pelican`` run (``assosite build`` shows its own report). Under
+    ``pelican --fatal errors`` the first error stops the run, with its ``file:line``.
+    """
+    if not state.plain_pelican:
+        return
+    problems = state.report.problems[state.logged :]
+    state.logged = len(state.report.problems)
+    language = _report_language({"DEFAULT_LANG": state.config.site.language})
+    logger = _pelican_logger()
+    # Pelican 4.11's logger stops on .error()/.warning() calls only (not on .log()).
+    say = {"error": logger.error, "warning": logger.warning, "suggestion": logger.info}
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.code)):
+        say[str(problem.severity)](format_problem(problem, language))
+
+
+def _is_default_theme(theme: str) -> bool:
+    """Return True when the site kept Pelican's default theme (it has no assosite templates)."""
+    return not theme or Path(theme).resolve() == Path(DEFAULT_CONFIG["THEME"]).resolve()
 
 
 def _enabled(settings: dict[str, Any]) -> bool:
@@ -111,12 +171,6 @@ def _enabled(settings: dict[str, Any]) -> bool:
     assosite still calls them: they must then do nothing.
     """
     return any("assosite" in str(name) for name in settings.get("PLUGINS") or [])
-
-
-def _is_pelican_theme(theme: str) -> bool:
-    """Return True for a theme bundled with Pelican (no assosite templates there)."""
-    bundled = Path(DEFAULT_CONFIG["THEME"]).resolve().parent
-    return not theme or Path(theme).resolve().parent == bundled
 
 
 def _data_from_pelicanconf(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -146,12 +200,17 @@ def install_translations(generator: Any) -> None:
     if state is None or env is None:
         return
     env.install_gettext_translations(_translations(state, generator.settings), newstyle=True)
+    if state.fallback_theme is not None:
+        # A plain Pelican site's own theme: its templates first, assosite's for the rest.
+        fallback = FileSystemLoader(str(state.fallback_theme / "templates"))
+        env.loader = ChoiceLoader([env.loader, fallback])
 
 
 def _translations(state: BuildState, settings: dict[str, Any]) -> Any:
     """Return the theme's catalogue for the site language, read once per build."""
     if state.translations is None:
-        state.translations = theme_translations(Path(settings["THEME"]), state.config.site.language)
+        theme = state.fallback_theme or Path(settings["THEME"])
+        state.translations = theme_translations(theme, state.config.site.language)
     return state.translations
 
 
@@ -200,14 +259,14 @@ def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: Bui
     if item is None or item.status == "draft":
         metadata["status"] = "skip"  # drafts are checked, never written
         return
-    url = site_paths(state.config.site.language).item_url(item.kind, item.slug)
     settings = generator.settings
+    if not state.own_addresses:  # else the site's ARTICLE_URL and PAGE_URL place it
+        url = site_paths(state.config.site.language).item_url(item.kind, item.slug)
+        metadata.update(url=url, save_as=f"{url}index.html")
     metadata.update(
         title=item.title,
         slug=item.slug,
         status=item.status,
-        url=url,
-        save_as=f"{url}index.html",
         template=item.kind,
         item=item,
         kind=item.kind,
@@ -335,6 +394,7 @@ def finalize(generators: list[Any]) -> None:
         news=listings.news[: budget.home_news],
         testimonies=listings.testimonies[: budget.home_testimonies],
     )
+    log_problems(state)  # a plain pelican run: before anything is written
 
 
 def _editorial_cache(state: BuildState) -> ResultCache:
@@ -380,8 +440,17 @@ def start_item_writer(generator: Any, writer: Any) -> None:
 
 
 def join_writers(pelican: Any) -> None:
-    """Wait for the process writing the item pages, if there is one."""
+    """Wait for the process writing the item pages, if there is one.
+
+    A plain ``pelican`` run then logs the problems found while writing, and raises a
+    bug caught in a handler (``assosite build`` does both itself).
+    """
     parallel.join(pelican)
+    state = state_of(pelican.settings)
+    if state is not None and state.plain_pelican:
+        log_problems(state)
+        if state.crashes:
+            raise state.crashes[0]
 
 
 def output_generators(pelican: Any) -> list[type]:

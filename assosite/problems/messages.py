@@ -179,6 +179,25 @@ CATALOGUE: dict[str, Message] = {
             "AS131", "Pour corriger : choisissez un autre titre, ou modifiez le fichier existant."
         ),
     ),
+    "AS132": Message(
+        "error",
+        coded(
+            "AS132",
+            "La copie d'assosite pour le dossier vendor/ du site n'a pas pu être préparée : {detail}.",
+        ),
+        coded(
+            "AS132",
+            "Pour corriger : installez assosite depuis son dossier ou sa roue (pip install .), puis relancez la commande ; ou utilisez --no-vendor pour nommer la version publiée.",
+        ),
+    ),
+    "AS133": Message(
+        "error",
+        coded("AS133", "pip n'a pas pu trouver les versions les plus récentes : {detail}."),
+        coded(
+            "AS133",
+            "Pour corriger : vérifiez la connexion au dépôt de paquets (PyPI), ou lancez assosite lock sans --upgrade pour figer les versions installées sur cette machine.",
+        ),
+    ),
     "AS140": Message(
         "error",
         coded(
