@@ -25,6 +25,7 @@ from assosite.outputs.exports import as_item, item_data
 from assosite.problems.catalogue import theme_translations
 from assosite.problems.report import Severity
 from assosite.scaffold.federation import init_federation
+from assosite.scaffold.site import init_site
 
 PARIS = ZoneInfo("Europe/Paris")
 THEME = Path(__file__).parent.parent / "themes" / "default"
@@ -432,3 +433,27 @@ def test_daily_rebuild_moves_the_next_date_without_any_edit(make_site, build) ->
     later = build(site, now=dt.datetime(2026, 11, 23, 14, 1, tzinfo=dt.UTC))[0]
     assert not later.reused
     assert shown() == "2026-11-30T13:00+01:00"
+
+
+def test_starter_repeating_events_show_their_rules_and_calendars_agree(tmp_path) -> None:
+    """The starter's repair café and bike workshop: once on the home page and the agenda,
+    at their next date with their French rule; their .ics expands to the page's dates."""
+    site = init_site(tmp_path / "site")
+    assert build_site(site, BuildOptions(now=NOW, strict=True)).problems == []
+    rules = {
+        "Repair café du samedi matin": "tous les premiers samedis du mois, sauf en août, "
+        "de 9 h 30 à 12 h 30",
+        "Atelier vélo": "tous les troisièmes samedis du mois, sauf en juillet et août, "
+        "de 14 h à 17 h",
+    }
+    for page, heading in (("index.html", "h3"), ("agenda/index.html", "h2")):
+        cards = _page(site, page).select(".as-card")
+        for title, rule in rules.items():
+            found = [c for c in cards if c.select_one(heading).get_text(strip=True) == title]
+            assert len(found) == 1, (page, title)
+            assert found[0].select_one(".as-event-date__rule").get_text() == rule
+    for slug in ("2025-11-15-repair-cafe", "2026-04-18-atelier-velo"):
+        ics = (site / "output" / "agenda" / slug / "evenement.ics").read_bytes()
+        dates = _page_dates(site, slug)
+        assert len(dates) == 6
+        assert _expanded(ics, NOW, dates[-1][0] + dt.timedelta(minutes=1)) == dates
