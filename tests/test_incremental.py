@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import NOW, md_event, md_news
 
 from assosite.cli import cli
-from assosite.model.items import as_instant
+from assosite.model.recurrence import as_instant
 from assosite.model.validity import valid_until
 from assosite.problems.errors import ContentError
 

@@ -16,7 +16,17 @@ from assosite.config.resources import data_path
 SKIPPED_FOLDERS = frozenset({"output", "__pycache__", "node_modules"})
 
 # The libraries whose version changes what a build writes.
-_LIBRARIES = ("pelican", "markdown", "jinja2", "feedgen", "icalendar", "pillow", "babel", "nh3")
+_LIBRARIES = (
+    "pelican",
+    "markdown",
+    "jinja2",
+    "feedgen",
+    "icalendar",
+    "python-dateutil",
+    "pillow",
+    "babel",
+    "nh3",
+)
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 

@@ -280,12 +280,20 @@ def lock(site: Path, upgrade: bool, vendor: bool | None, lang: str, debug: bool)
     help=help_text("Dossier du site."),
 )
 @click.option("--start", help=help_text("Début d'un événement, par exemple « 2026-03-14 18:30 »."))
+@click.option(
+    "--repeat",
+    help=help_text(
+        "Un événement qui se répète, par exemple « premier samedi du mois » ou « tous les mardis »."
+    ),
+)
 @lang_option
-def new(kind: str, title: str, site: Path, start: str | None, lang: str, debug: bool) -> None:
+def new(
+    kind: str, title: str, site: Path, start: str | None, repeat: str | None, lang: str, debug: bool
+) -> None:
     """``assosite new``: write a content file from its template."""
     config, _ = load_config(site)
     timezone = config.site.timezone if config else "Europe/Paris"
-    path = new_item(site, kind, title, timezone=timezone, start=start)
+    path = new_item(site, kind, title, timezone=timezone, start=start, repeat=repeat)
     shown = path.relative_to(site).as_posix()
     click.echo(gettext_in(lang, "Fichier créé : {path}").format(path=shown))
 

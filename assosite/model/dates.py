@@ -2,7 +2,7 @@
 
 Nothing here depends on the operating system's locales. These functions become the
 Jinja filters ``format_date``, ``format_datetime``, ``format_time``, ``event_when``
-and ``isodate``.
+``event_rule`` and ``isodate``.
 """
 
 from __future__ import annotations
@@ -16,11 +16,7 @@ from babel.dates import format_date as babel_date
 from babel.dates import format_time as babel_time
 from babel.dates import get_timezone_location
 
-
-def site_word(text: str) -> str:
-    """Mark a word of the site for the theme's catalogue (the model imports nothing)."""
-    return text
-
+from assosite.model.wording import RuleWords, site_word
 
 # In French, the source language; a formatter is given the theme's translation.
 # (One name each: Babel before 2.19 took a dict's keys for texts to translate.)
@@ -80,6 +76,8 @@ class DateFormatter:
         au dimanche 13 juin 2027 », « samedi 14 mars 2026 à 18 h (heure : Martinique) ».
         """
         event = getattr(event, "item", event)  # a Pelican article or its Event
+        if getattr(event, "repeat", None) is not None:
+            return self.rule(event)
         tz = ZoneInfo(event.timezone)
         if event.all_day:
             start = babel_date(event.start, format="full", locale=self.language)
@@ -100,9 +98,32 @@ class DateFormatter:
             text = self._(_SPAN_DAYS_TIME).format(
                 start=day, t1=self.time(begins, tz), end=end_day, t2=self.time(finishes, tz)
             )
+        return self._zone(text, tz)
+
+    def _zone(self, text: str, tz: ZoneInfo) -> str:
         if tz.key != self.timezone.key:
             text += f" ({get_timezone_location(tz, locale=self.language)})"
         return text
+
+    def rule(self, event: Any) -> str:
+        """Say how a repeating event repeats, or "" for another one.
+
+        Example: « tous les premiers samedis du mois, de 9 h 30 à 12 h, jusqu'au
+        5 décembre 2026 ».
+        """
+        event = getattr(event, "item", event)
+        repeat = getattr(event, "repeat", None)
+        if repeat is None:
+            return ""
+        tz = ZoneInfo(event.timezone)
+        words = RuleWords(self.language, self._, self.time)
+        parts = [
+            words.rule(repeat.rule, event.begins.astimezone(tz).date()),
+            words.hours(event, tz),
+        ]
+        if not repeat.is_endless:
+            parts.append(words.until(event.last_occurrence().begins.astimezone(tz).date()))
+        return self._zone(", ".join(part for part in parts if part), tz)
 
     def filters(self) -> dict[str, Any]:
         """Return the Jinja filters of this formatter."""
@@ -111,6 +132,7 @@ class DateFormatter:
             "format_datetime": self.datetime,
             "format_time": self.time,
             "event_when": self.event_when,
+            "event_rule": self.rule,
             "isodate": isodate,
         }
 

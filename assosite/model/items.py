@@ -8,8 +8,11 @@ documentation of each front matter key.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+
+from assosite.model.recurrence import Occurrence, Recurrence, Span, as_instant, expand
 
 KINDS = ("news", "event", "testimony", "page")
 
@@ -89,7 +92,7 @@ class News(Item):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Event(Item):
+class Event(Item, Span):
     """An event (événement) of the agenda."""
 
     start: dt.date | dt.datetime
@@ -112,38 +115,61 @@ class Event(Item):
     """The event is cancelled: it stays visible, marked « Annulé »."""
     postponed: bool = False
     """The event is postponed: it stays visible, marked « Reporté »."""
+    repeat: Recurrence | None = None
+    """How the event repeats (``repeat:`` or ``rrule:``); ``start`` is then its first date."""
 
-    @property
-    def all_day(self) -> bool:
-        """True when the event is given by dates without a time."""
-        return not isinstance(self.start, dt.datetime)
+    def occurrences(self, now: dt.datetime | None = None) -> Iterator[Occurrence]:
+        """Yield the event's dates not over at ``now`` (all of them when None), in order.
 
-    @property
-    def begins(self) -> dt.datetime:
-        """The start as a zone-aware instant (midnight for an all-day event)."""
-        return as_instant(self.start, self.timezone)
+        A rule without end gives dates without end: take what you need (``upcoming``).
+        """
+        if self.repeat is None:
+            occurrence = Occurrence(
+                self.start, self.end, self.timezone, self.start, cancelled=self.cancelled
+            )
+            if now is None or occurrence.finishes > now:
+                yield occurrence
+            return
+        yield from expand(self.start, self.end, self.timezone, self.repeat, now)
 
-    @property
-    def finishes(self) -> dt.datetime:
-        """The end as a zone-aware instant (end of day for an all-day event)."""
-        if self.end is None:
-            if self.all_day:
-                return as_instant(self.start, self.timezone) + dt.timedelta(days=1)
-            return self.begins
-        if self.all_day:
-            return as_instant(self.end, self.timezone) + dt.timedelta(days=1)
-        return as_instant(self.end, self.timezone)
+    def upcoming(self, now: dt.datetime, count: int) -> list[Occurrence]:
+        """Return the next ``count`` dates not over at ``now`` (cancelled ones included)."""
+        return list(itertools.islice(self.occurrences(now), count))
+
+    def next_occurrence(self, now: dt.datetime) -> Occurrence:
+        """Return the date to announce at ``now``.
+
+        The first date not over and not cancelled; else the first not over; once
+        every date is over, the last one.
+        """
+        coming = self.upcoming(now, 50)
+        for occurrence in coming:
+            if not occurrence.cancelled:
+                return occurrence
+        return coming[0] if coming else self.last_occurrence()
+
+    def last_occurrence(self) -> Occurrence:
+        """Return the event's last date (its first one when the rule never ends)."""
+        if self.repeat is not None and self.repeat.is_endless:
+            return next(self.occurrences())
+        last = None
+        for last in self.occurrences():  # noqa: B007 (the loop finds the last one)
+            pass
+        if last is None:  # a rule whose every date was taken out (reported when read)
+            return Occurrence(self.start, self.end, self.timezone, self.start)
+        return last
+
+    def skipped(self, now: dt.datetime) -> list[dt.date | dt.datetime]:
+        """Return the dates the rule gives that the event skips (``except``) from ``now`` on."""
+        if self.repeat is None:
+            return []
+        return [day for day in self.repeat.exdates if as_instant(day, self.timezone) >= now]
 
     def is_past(self, now: dt.datetime) -> bool:
-        """Return True when the event is over at ``now``."""
-        return self.finishes <= now
-
-
-def as_instant(value: dt.date | dt.datetime, timezone: str) -> dt.datetime:
-    """Return a date as midnight in ``timezone``; a date and time stays as it is."""
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.combine(value, dt.time(), tzinfo=ZoneInfo(timezone))
+        """Return True when the event (its last date, when it repeats) is over at ``now``."""
+        if self.repeat is None:
+            return self.finishes <= now
+        return next(self.occurrences(now), None) is None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -14,7 +14,8 @@ def valid_until(
     """Return the first instant after ``now`` at which the same content builds differently.
 
     Events move from the agenda to its archive when they end (and leave the
-    subscribable calendar ``calendar_past`` later), start being « en cours », items
+    subscribable calendar ``calendar_past`` later), start being « en cours », a
+    repeating event's next date passes and the one after is announced, items
     expire; rules about dates (consent, stale content) change at midnight, in UTC
     and in the site's time zone.
 
@@ -26,7 +27,12 @@ def valid_until(
     """
     candidates = [_next_midnight(now, dt.UTC), _next_midnight(now, ZoneInfo(timezone))]
     for item in items:
-        if item.kind == "event":
+        if item.kind == "event" and getattr(item, "repeat", None) is not None:
+            # The next date is announced until it ends; the one after may start first.
+            for occurrence in item.upcoming(now, 2):
+                candidates += [occurrence.begins, occurrence.finishes]
+            candidates.append(item.last_occurrence().finishes + calendar_past)
+        elif item.kind == "event":
             candidates += [item.begins, item.finishes, item.finishes + calendar_past]
         if item.expires is not None:
             candidates.append(item.expires)

@@ -2,7 +2,9 @@
 
 Each event keeps its own time zone, and the calendar carries a ``VTIMEZONE`` for each
 zone used (icalendar builds them from the tz database), so no event shifts by an hour.
-All-day and multi-day events are ``DATE`` values with an exclusive end. ``UID`` is
+All-day and multi-day events are ``DATE`` values with an exclusive end. A repeating
+event is one ``VEVENT`` with its ``RRULE`` and ``EXDATE``, and one override per
+cancelled or moved date (``RECURRENCE-ID``). ``UID`` is
 derived from the site's address and the event's source file; ``DTSTAMP`` from the
 content's dates, so two builds give identical files.
 """
@@ -15,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from assosite.cache.files import place_file
 from assosite.cache.results import FileCache, cache_key
@@ -25,6 +27,7 @@ from assosite.outputs.listings import Listings
 
 PRODID = "-//assosite//assosite//FR"
 AGENDA = "agenda.ics"
+ENDLESS_YEARS = 10  # how far the time zones of a rule without end are described
 
 
 def event_uid(site_url: str, source: str) -> str:
@@ -47,18 +50,63 @@ def _status(item: Any) -> str:
 
 
 def calendar_event(content: Any, site_url: str) -> Event:
-    """Return the ``VEVENT`` of one event (a Pelican content object with an ``Event`` item)."""
+    """Return the ``VEVENT`` of one event (a Pelican content object with an ``Event`` item).
+
+    A repeating event's ``VEVENT`` carries its ``RRULE`` and its ``EXDATE`` (the dates
+    it skips); :func:`calendar_events` adds one override per changed date.
+    """
     item = content.item
     url = f"{site_url}/{content.url}"
+    event = _event_base(item, site_url, url, item.start, item.end)
+    if item.repeat is not None:
+        event.add("rrule", vRecur.from_ical(item.repeat.rule))
+        if item.repeat.exdates:
+            event.add("exdate", [_local(day, item.timezone) for day in item.repeat.exdates])
+    event.add("status", _status(item))
+    return event
+
+
+def calendar_events(content: Any, site_url: str) -> list[Event]:
+    """Return the event's ``VEVENT`` and, for each cancelled or moved date, its override.
+
+    An override has the event's ``UID`` and the date it replaces as ``RECURRENCE-ID``
+    (RFC 5545, section 3.8.4.4): calendar applications show it instead of that date.
+    """
+    item = content.item
+    events = [calendar_event(content, site_url)]
+    if item.repeat is None:
+        return events
+    url = f"{site_url}/{content.url}"
+    for change in item.repeat.changes:
+        start = change.start if change.start is not None else change.original
+        end = change.end if change.start is not None else _shifted_end(item, change.original)
+        override = _event_base(item, site_url, url, start, end)
+        override.add("recurrence-id", _local(change.original, item.timezone))
+        override.add("status", "CANCELLED" if change.cancelled or item.cancelled else _status(item))
+        events.append(override)
+    return events
+
+
+def _shifted_end(item: Any, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
+    return None if item.end is None else start + (item.end - item.start)
+
+
+def _event_base(
+    item: Any,
+    site_url: str,
+    url: str,
+    start: dt.date | dt.datetime,
+    end: dt.date | dt.datetime | None,
+) -> Event:
     event = Event()
     event.add("uid", event_uid(site_url, item.source))
     event.add("dtstamp", (item.modified or item.date).astimezone(dt.UTC))
     event.add("summary", item.title)
-    event.add("dtstart", _local(item.start, item.timezone))
+    event.add("dtstart", _local(start, item.timezone))
     if item.all_day:
-        event.add("dtend", (item.end or item.start) + dt.timedelta(days=1))
-    elif item.end is not None:
-        event.add("dtend", _local(item.end, item.timezone))
+        event.add("dtend", (end or start) + dt.timedelta(days=1))
+    elif end is not None:
+        event.add("dtend", _local(end, item.timezone))
     description = "\n\n".join(part for part in (item.summary, url) if part)
     event.add("description", description)
     if item.location is not None:
@@ -66,10 +114,16 @@ def calendar_event(content: Any, site_url: str) -> Event:
     elif item.online:
         event.add("location", item.online)
     event.add("url", url)
-    event.add("status", _status(item))
     for tag in item.tags:
         event.add("categories", tag)
     return event
+
+
+def series_end(item: Any) -> dt.datetime:
+    """Return the end of an event's last date; for a rule without end, :data:`ENDLESS_YEARS` on."""
+    if item.repeat is not None and item.repeat.is_endless:
+        return item.finishes + dt.timedelta(days=round(365.25 * ENDLESS_YEARS))
+    return item.last_occurrence().finishes
 
 
 def timezone_window(contents: list[Any]) -> tuple[dt.date, dt.date]:
@@ -77,7 +131,7 @@ def timezone_window(contents: list[Any]) -> tuple[dt.date, dt.date]:
     if not contents:
         return dt.date(2000, 1, 1), dt.date(2000, 1, 2)
     first = min(c.item.begins for c in contents).date() - dt.timedelta(days=366)
-    last = max(c.item.finishes for c in contents).date() + dt.timedelta(days=366)
+    last = max(series_end(c.item) for c in contents).date() + dt.timedelta(days=366)
     return first, last
 
 
@@ -152,7 +206,8 @@ def build_calendar(
     for zone in timed:  # definitions first: readers meet them before the events
         calendar.add_component(zones.get(zone))
     for content in ordered:  # a member's event in the portal carries its own site_url
-        calendar.add_component(calendar_event(content, getattr(content, "site_url", site_url)))
+        for event in calendar_events(content, getattr(content, "site_url", site_url)):
+            calendar.add_component(event)
     return calendar
 
 
@@ -189,7 +244,10 @@ def calendar_past(past_months: int) -> dt.timedelta:
 def agenda_events(listings: Listings, now: dt.datetime, past_months: int) -> list[Any]:
     """Return the upcoming events and those of the last ``past_months`` months."""
     since = now - calendar_past(past_months)
-    return [*listings.upcoming, *(c for c in listings.past if c.item.finishes >= since)]
+    return [
+        *listings.upcoming,
+        *(c for c in listings.past if c.item.last_occurrence().finishes >= since),
+    ]
 
 
 class CalendarOutput(SiteOutput):

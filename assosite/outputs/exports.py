@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assosite.model.items import Event, Location, News
+from assosite.model.recurrence import Change, Recurrence
 from assosite.outputs.base import Output, SiteOutput
 
 ITEMS_FILE = "assosite-items.json"
@@ -47,7 +48,40 @@ def item_data(content: Any, site_url: str) -> dict[str, Any]:
             "cancelled": item.cancelled,
             "postponed": item.postponed,
         }
+        if item.repeat is not None:
+            data["repeat"] = _repeat_data(item.repeat)
     return data
+
+
+def _repeat_data(repeat: Recurrence) -> dict[str, Any]:
+    return {
+        "rule": repeat.rule,
+        "exdates": [_when(day) for day in repeat.exdates],
+        "changes": [
+            {
+                "original": _when(change.original),
+                "start": _when(change.start),
+                "end": _when(change.end),
+                "cancelled": change.cancelled,
+            }
+            for change in repeat.changes
+        ],
+    }
+
+
+def _repeat(data: dict[str, Any] | None) -> Recurrence | None:
+    if data is None:
+        return None
+    changes = tuple(
+        Change(
+            _parse_when(change["original"]),
+            _parse_when(change["start"]) if change["start"] else None,
+            _parse_when(change["end"]) if change["end"] else None,
+            cancelled=change["cancelled"],
+        )
+        for change in data["changes"]
+    )
+    return Recurrence(data["rule"], tuple(_parse_when(d) for d in data["exdates"]), changes)
 
 
 class ItemsOutput(SiteOutput):
@@ -123,6 +157,7 @@ def as_item(data: dict[str, Any], source: str) -> News | Event:
         online=data["online"],
         cancelled=data["cancelled"],
         postponed=data["postponed"],
+        repeat=_repeat(data.get("repeat")),
         **common,
     )
 

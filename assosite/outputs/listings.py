@@ -89,8 +89,9 @@ def collect(contents: list[Any], now: dt.datetime) -> Listings:
             listings.pages.append(content)
     listings.news.sort(key=lambda c: (*_newest_first(c), c.item.source))
     listings.testimonies.sort(key=lambda c: (*_newest_first(c), c.item.source))
-    listings.upcoming.sort(key=lambda c: (c.item.begins, c.item.source))
-    listings.past.sort(key=lambda c: (-c.item.begins.timestamp(), c.item.source))
+    # A repeating event is listed once: at its next date, or in the archive at its last.
+    listings.upcoming.sort(key=lambda c: (c.item.next_occurrence(now).begins, c.item.source))
+    listings.past.sort(key=lambda c: (-c.item.last_occurrence().begins.timestamp(), c.item.source))
     listings.pages.sort(key=lambda c: (c.item.menu is None, c.item.menu or 0, c.item.title))
     return listings
 
@@ -133,5 +134,7 @@ def by_year(events: list[Any]) -> list[tuple[int, list[Any]]]:
     """Group past events by year, most recent year first."""
     return [
         (year, list(group))
-        for year, group in itertools.groupby(events, key=lambda c: c.item.begins.year)
+        for year, group in itertools.groupby(
+            events, key=lambda c: c.item.last_occurrence().begins.year
+        )
     ]

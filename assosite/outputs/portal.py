@@ -148,7 +148,8 @@ class PortalOutput(SiteOutput):
         )[:NETWORK_ITEMS]
         events = [c for c in [*contents, *own] if c.item.kind == "event"]
         upcoming = sorted(
-            (c for c in events if not c.item.is_past(now)), key=lambda c: (c.item.begins, c.href)
+            (c for c in events if not c.item.is_past(now)),
+            key=lambda c: (c.item.next_occurrence(now).begins, c.href),
         )[:NETWORK_ITEMS]
         budget = output.state.config.editorial
         names = folders(output.state.config.site.language)
@@ -189,7 +190,8 @@ class PortalOutput(SiteOutput):
     def _write_agenda(self, output: Output, names: dict[str, str], events: list[Any]) -> None:
         config, now = output.state.config, output.state.now
         upcoming = sorted(
-            (c for c in events if not c.item.is_past(now)), key=lambda c: c.item.begins
+            (c for c in events if not c.item.is_past(now)),
+            key=lambda c: c.item.next_occurrence(now).begins,
         )
         past = sorted((c for c in events if c.item.is_past(now)), key=lambda c: c.item.begins)
         kept = agenda_events(

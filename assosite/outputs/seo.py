@@ -10,9 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from icalendar import vRecur
 
 from assosite.config.site import SiteConfig
 from assosite.model.urls import site_paths
+from assosite.model.wording import parse_day
 from assosite.outputs.base import Output, SiteOutput
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -82,6 +86,54 @@ def _event(item: Any, url: str, config: SiteConfig, site_url: str) -> dict[str, 
         data["endDate"] = _iso(item.end)
     if item.location is not None or item.online:
         data["location"] = _place(item, site_url)
+    if getattr(item, "repeat", None) is not None:
+        data["eventSchedule"] = _schedule(item)
+    return data
+
+
+_PERIODS = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M", "YEARLY": "Y"}
+_DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+
+
+def _schedule(item: Any) -> dict[str, Any]:
+    """Return a repeating event's schema.org ``Schedule`` (its rule, times and skipped dates)."""
+    parts = vRecur.from_ical(item.repeat.rule)
+    interval = int(parts.get("INTERVAL", [1])[0])
+    days = [parse_day(str(day)) for day in parts.get("BYDAY", [])]
+    data: dict[str, Any] = {
+        "@type": "Schedule",
+        "repeatFrequency": f"P{interval}{_PERIODS[str(parts['FREQ'][0])]}",
+        "scheduleTimezone": item.timezone,
+        "startDate": item.begins.date().isoformat(),
+    }
+    if days:
+        data["byDay"] = [f"https://schema.org/{_DAYS[code]}" for _, code in days]
+    weeks = sorted({rank for rank, _ in days if rank is not None and rank > 0})
+    if weeks:
+        data["byMonthWeek"] = weeks
+    for key, name in (("BYMONTHDAY", "byMonthDay"), ("BYMONTH", "byMonth")):
+        if key in parts:
+            data[name] = [int(value) for value in parts[key]]
+    if not item.all_day:
+        zone = ZoneInfo(item.timezone)
+        data["startTime"] = item.begins.astimezone(zone).strftime("%H:%M")
+        if item.end is not None:
+            data["endTime"] = item.finishes.astimezone(zone).strftime("%H:%M")
+    if "COUNT" in parts:
+        data["repeatCount"] = int(parts["COUNT"][0])
+    if not item.repeat.is_endless:
+        data["endDate"] = item.last_occurrence().begins.date().isoformat()
+    skipped = [*item.repeat.exdates, *(c.original for c in item.repeat.changes)]
+    if skipped:
+        data["exceptDate"] = sorted(_iso(day) for day in skipped)
     return data
 
 

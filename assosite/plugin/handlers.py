@@ -385,6 +385,7 @@ def finalize(generators: list[Any]) -> None:
     context = generators[0].context
     context["assosite"] = state.config
     context["assosite_listings"] = listings
+    context["assosite_now"] = state.now  # a repeating event shows its next date
     gettext = _translations(state, generators[0].settings).gettext
     nav = navigation(listings, site_paths(state.config.site.language), gettext)
     context["nav"] = [*nav[:1], *state.extra_nav, *nav[1:]]  # a portal adds its own lists

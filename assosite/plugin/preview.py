@@ -89,9 +89,16 @@ def inputs_key(config: Any, theme: Path) -> str:
 
 
 def page_base(context: dict[str, Any], settings: dict[str, Any]) -> str:
-    """Return what every page of this build shows: the navigation and the site's address."""
+    """Return what every page of this build shows: the navigation and the site's address.
+
+    The next dates of repeating events count too: they change with time alone, and
+    the lists and pages that show them must be written again then.
+    """
     nav = [(entry.key, entry.label, entry.url) for entry in context.get("nav", [])]
-    return cache_key(nav, settings["SITEURL"])
+    listings, now = context.get("assosite_listings"), context.get("assosite_now")
+    events = [*listings.upcoming, *listings.past] if listings is not None else []
+    coming = [(c.url, c.item.upcoming(now, 7)) for c in events if c.item.repeat is not None]
+    return cache_key(nav, settings["SITEURL"], coming)
 
 
 def _files(folder: Path, skip_suffix: str = "") -> Iterator[Path]:

@@ -1227,6 +1227,84 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : écrivez l'ancienne adresse puis la nouvelle, séparées par une espace, par exemple « /2019/04/fete/ /actualites/fete/ ».",
         ),
     ),
+    "AS270": Message(
+        "error",
+        coded("AS270", "La fréquence « {value} » de la répétition n'est pas comprise."),
+        coded(
+            "AS270",
+            "Pour corriger : écrivez « every: week » (ou day, month, year ; en français : jour, semaine, mois, année), ou les jours dans « on: mardi ».",
+        ),
+    ),
+    "AS271": Message(
+        "error",
+        coded("AS271", "Le jour « {value} » de la répétition n'est pas compris."),
+        coded(
+            "AS271",
+            "Pour corriger : écrivez des jours de la semaine, un rang et un jour, ou un jour du mois, par exemple « on: premier samedi », « on: [mardi, jeudi] » ou « on: 15 ».",
+        ),
+    ),
+    "AS272": Message(
+        "error",
+        coded(
+            "AS272",
+            "La règle de répétition « {value} » n'est pas comprise (à « {part} »).",
+        ),
+        coded(
+            "AS272",
+            "Pour corriger : écrivez une règle RFC 5545 avec FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY et, au besoin, INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, COUNT ou UNTIL, par exemple « rrule: FREQ=MONTHLY;BYDAY=1SA », ou bien « repeat: premier samedi du mois ».",
+        ),
+    ),
+    "AS273": Message(
+        "error",
+        coded(
+            "AS273", "La répétition « {rule} » ne donne aucune date : l'événement n'est pas publié."
+        ),
+        coded(
+            "AS273",
+            "Pour corriger : vérifiez que la fin de la répétition vient après « start » et que « except » n'enlève pas toutes les dates, par exemple « until: {example} ».",
+        ),
+    ),
+    "AS274": Message(
+        "error",
+        coded(
+            "AS274",
+            "La répétition « {rule} » donne plus de {most} dates en {years} ans : l'événement n'est pas publié.",
+        ),
+        coded(
+            "AS274",
+            "Pour corriger : donnez-lui une fin, par exemple « until: {example} », ou répétez-la moins souvent, par exemple « every: week ».",
+        ),
+    ),
+    "AS275": Message(
+        "warning",
+        coded(
+            "AS275",
+            "La date « {value} » de « {key} » n'est pas une date de la répétition : elle est ignorée.",
+        ),
+        coded(
+            "AS275",
+            "Pour corriger : indiquez une date que la répétition donne, par exemple « {example} ».",
+        ),
+    ),
+    "AS276": Message(
+        "error",
+        coded("AS276", "« {key} » et « {other} » ne vont pas ensemble dans une même répétition."),
+        coded(
+            "AS276",
+            "Pour corriger : gardez l'un des deux, par exemple « until: 2026-12-31 » sans « count », ou « rrule: {example} » sans « every » ni « on ».",
+        ),
+    ),
+    "AS277": Message(
+        "error",
+        coded(
+            "AS277",
+            "Le jour « {value} » ne va pas avec « every: {every} » : un rang (« premier samedi ») ou un jour du mois (« 15 ») se compte dans le mois.",
+        ),
+        coded(
+            "AS277",
+            "Pour corriger : écrivez « every: month » avec « on: premier samedi », ou un jour seul avec « every: week », par exemple « on: samedi ».",
+        ),
+    ),
 }
 
 # Values that are French phrases chosen by assosite (marked with N_), shown translated.

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from assosite.config.checks import RASTER_SUFFIXES, is_inside
-from assosite.model.items import as_instant
+from assosite.model.recurrence import as_instant
 from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, make_problem
 from assosite.reading.header import SourceHeader
@@ -64,6 +64,12 @@ FRENCH_KEYS = {
     "langue": "lang",
     "expiration": "expires",
     "modifie": "modified",
+    "repetition": "repeat",
+    "répétition": "repeat",
+    "recurrence": "repeat",
+    "récurrence": "repeat",
+    "repeter": "repeat",
+    "répéter": "repeat",
     "modifié": "modified",
 }
 LABELS = {

@@ -132,6 +132,12 @@ def _walk_mapping(
             _walk_mapping(
                 value_node, f"{key}.", offset, lines=lines, texts=texts, duplicates=duplicates
             )
+        elif isinstance(value_node, yaml.SequenceNode):
+            # Each entry of a list has its line too (``repeat.except.1``).
+            for index, entry in enumerate(value_node.value):
+                lines.setdefault(f"{key}.{index}", entry.start_mark.line + offset)
+                if isinstance(entry, yaml.ScalarNode):
+                    texts.setdefault(f"{key}.{index}", entry.value)
 
 
 class _TOMLHandler(frontmatter.default_handlers.BaseHandler):

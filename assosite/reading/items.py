@@ -17,7 +17,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from assosite.config.checks import is_timezone, suggest_timezone
-from assosite.model.items import ITEM_CLASSES, KINDS, Item, Location, as_instant
+from assosite.model.items import ITEM_CLASSES, KINDS, Item, Location
+from assosite.model.recurrence import as_instant
 from assosite.model.urls import slugify
 from assosite.problems.catalogue import N_
 from assosite.problems.report import Problem, Severity, make_problem
@@ -30,6 +31,7 @@ from assosite.reading.fields import (
     parse_when,
 )
 from assosite.reading.header import SourceHeader
+from assosite.reading.repeat import RepeatReader
 from assosite.reading.summaries import summary_from_text
 
 FOLDER_KINDS = {"news": "news", "events": "event", "testimonies": "testimony", "pages": "page"}
@@ -70,6 +72,8 @@ OWN_KEYS = {
         "cancelled",
         "postponed",
         "horaire",
+        "repeat",
+        "rrule",
     ),
     "testimony": ("name", "role", "consent", "consent_expires", "photo", "photo_alt", "quote"),
     "page": ("menu",),
@@ -292,6 +296,9 @@ class _Fields(FieldReader):
             start, end = self.times(start, end, tz)  # an end before the start is dropped
         elif start is not None and end is not None:
             self.check_span(start, end, tz)
+        repeat = None
+        if start is not None:
+            repeat, start, end = RepeatReader(self, start, end, tz).read()
         values = {
             "start": start,
             "end": end,
@@ -303,6 +310,7 @@ class _Fields(FieldReader):
             "accessibility": self.text("accessibility"),
             "cancelled": self.flag("cancelled"),
             "postponed": self.flag("postponed"),
+            "repeat": repeat,
         }
         if start is not None and not self.has("date"):
             values["date"] = as_instant(start, tz)

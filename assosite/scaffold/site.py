@@ -10,6 +10,7 @@ existing file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import string
 from collections.abc import Callable
@@ -108,6 +109,8 @@ summary: ""
 # Début et fin : « 2026-03-14 18:30 » ; une date seule pour toute la journée.
 start: $start
 end:
+# Un événement qui se répète : « premier samedi du mois », « tous les mardis »…
+$repeat
 # Le lieu : nom, adresse, code postal et ville.
 location:
   name: ""
@@ -156,12 +159,16 @@ Le contenu de la page.
 def _template(site: Path, kind: str) -> string.Template:
     """Return the site's own template (``templates/<type>.md``) or the built-in one.
 
-    Templates use ``$title``, ``$today`` and ``$start``, like Hugo's archetypes.
+    Templates use ``$title``, ``$today``, ``$start`` and ``$repeat``, like Hugo's archetypes.
     """
     own = site / "templates" / f"{kind}.md"
     if own.is_file():
         return string.Template(own.read_text(encoding="utf-8"))
     return string.Template(_TEMPLATES[kind])
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def new_item(
@@ -171,9 +178,13 @@ def new_item(
     *,
     timezone: str = "Europe/Paris",
     start: str | None = None,
+    repeat: str | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
     """Create a content file from the template of ``kind`` and return its path.
+
+    ``repeat`` (« premier samedi du mois ») makes an event a repeating one: it fills
+    ``$repeat``, or follows the ``start:`` line of a site's template without it.
 
     Raises:
         AssositeError: the file already exists (AS131).
@@ -186,8 +197,13 @@ def new_item(
     if path.exists():
         raise refuse("AS131", path.relative_to(site).as_posix())
     template = _template(site, kind)
+    line = f'repeat: "{_quoted(repeat)}"' if repeat else "# repeat: premier samedi du mois"
+    if repeat and "$repeat" not in template.template:
+        template = string.Template(
+            re.sub(r"(?m)^(start:.*)$", r"\1\n$repeat", template.template, count=1)
+        )
     text = template.safe_substitute(
-        title=title.replace('"', '\\"'), today=today, start=start or f"{today} 18:00"
+        title=_quoted(title), today=today, start=start or f"{today} 18:00", repeat=line
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
