@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import lxml.html
 import pytest
 from helpers import PageChecker, assert_sound
 
@@ -196,3 +197,25 @@ def test_images_carry_their_real_size(starter) -> None:
     assert f'width="{width}" height="{height}"' in tag
     home = (output / "index.html").read_text()
     assert 'class="as-header__logo"' in home and 'width="64" height="64"' in home
+
+
+def test_a_cancelled_event_stays_on_the_agenda_but_not_on_the_home_page(starter, tmp_path) -> None:
+    """Four days before the cancelled plant swap: the agenda shows it marked « Annulé »,
+    its page offers no calendar link, and the home page's three places go to others."""
+    site, _ = starter
+    now = dt.datetime(2027, 4, 20, 8, tzinfo=dt.UTC)
+    report = build_site(site, BuildOptions(output=tmp_path / "out", now=now, strict=True))
+    assert report.problems == []
+    out = tmp_path / "out"
+    agenda = (out / "agenda" / "index.html").read_text(encoding="utf-8")
+    assert "Troc de plantes 2027" in agenda
+    home = lxml.html.fromstring((out / "index.html").read_text(encoding="utf-8"))
+    events = home.xpath('//section[h2[@id="prochains"]]')
+    titles = [t.text_content().strip() for s in events for t in s.xpath(".//h3")]
+    assert len(titles) == 3, titles
+    assert "Troc de plantes 2027" not in titles
+    page = (out / "agenda" / "2027-04-24-troc-de-plantes" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Annulé" in page
+    assert "Ajouter à mon agenda" not in page

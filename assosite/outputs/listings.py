@@ -58,6 +58,15 @@ class Home:
     testimonies: list[Any]
 
 
+def home_events(upcoming: list[Any], count: int) -> list[Any]:
+    """Return the first ``count`` upcoming events that still take place.
+
+    A cancelled event stays on the agenda (marked « Annulé »), but the home page's few
+    places go to events one can still attend.
+    """
+    return [content for content in upcoming if not content.item.cancelled][:count]
+
+
 def _newest_first(content: Any) -> tuple[bool, float]:
     """Pinned first, then newest first; a text without a date (a testimony may) last."""
     date = content.item.date

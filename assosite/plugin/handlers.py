@@ -26,7 +26,7 @@ from assosite.images.library import library_of
 from assosite.model.urls import site_paths
 from assosite.model.validity import valid_until
 from assosite.outputs.calendars import calendar_past
-from assosite.outputs.listings import Home, collect, link_neighbours, navigation
+from assosite.outputs.listings import Home, collect, home_events, link_neighbours, navigation
 from assosite.outputs.state import STATE_KEY, BuildState, state_of
 from assosite.plugin import parallel
 from assosite.plugin.generators import GENERATORS
@@ -392,7 +392,7 @@ def finalize(generators: list[Any]) -> None:
     if state.preview is not None:
         state.preview_base = page_base(context, generators[0].settings)
     context["home"] = Home(
-        events=listings.upcoming[: budget.home_events],
+        events=home_events(listings.upcoming, budget.home_events),
         news=listings.news[: budget.home_news],
         testimonies=listings.testimonies[: budget.home_testimonies],
     )
