@@ -13,6 +13,7 @@ import pytest
 from helpers import PageChecker, assert_sound
 
 from assosite.build.site import BuildOptions, build_site
+from assosite.model.urls import tel_uri
 from assosite.scaffold.site import init_site
 
 
@@ -219,3 +220,33 @@ def test_a_cancelled_event_stays_on_the_agenda_but_not_on_the_home_page(starter,
     )
     assert "Annulé" in page
     assert "Ajouter à mon agenda" not in page
+
+
+def test_contact_details_are_lines_and_links(starter) -> None:
+    """The footer's <address> has the address on its lines, the phone as a tel: link;
+    the legal notice needs no article before the name; the recourse is a link."""
+    site, _ = starter
+    home = lxml.html.fromstring((site / "output" / "index.html").read_text(encoding="utf-8"))
+    [footer] = home.xpath('//footer//address[@class="as-footer__identity"]')
+    lines = [line.strip() for line in footer.xpath("text()") if line.strip()]
+    assert lines == ["3 chemin du Vieux Moulin", "49170 Montbrisac"]
+    assert footer.xpath("a/@href")[:1] == ["tel:0241000000"]
+    legal = (site / "output" / "mentions-legales" / "index.html").read_text(encoding="utf-8")
+    assert 'href="tel:0241000000"' in legal
+    assert "appartiennent à Association" not in legal
+    statement = (site / "output" / "accessibilite" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://formulaire.defenseurdesdroits.fr/"' in statement
+
+
+@pytest.mark.parametrize(
+    ("written", "uri"),
+    [
+        ("02 41 00 00 00", "tel:0241000000"),
+        ("+33 (0)2 41.00.00.00", "tel:+33241000000"),
+        ("+1 555-0100", "tel:+15550100"),
+        ("", ""),
+    ],
+)
+def test_phone_numbers_become_tel_addresses(written, uri) -> None:
+    """Separators go, digits and the leading + stay, a (0) trunk prefix goes."""
+    assert tel_uri(written) == uri

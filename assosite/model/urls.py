@@ -237,6 +237,22 @@ def page_link(target: str, root: str, address: SiteAddress) -> str:
 
 
 @functools.lru_cache(maxsize=8192)  # tags and titles come back in every list
+def tel_uri(number: str) -> str:
+    """Return the ``tel:`` address of a phone number as written (« 02 41 00 00 00 »).
+
+    Spaces, dots, dashes and brackets go (RFC 3966 visual separators are optional);
+    digits and a leading ``+`` stay: « +33 2 41 00 00 00 » → ``tel:+33241000000``.
+    """
+    written = number.strip().replace("(0)", "")  # « +33 (0)2 … »: the trunk 0 is not dialled
+    kept = "".join(c for c in written if c.isdigit() or c == "+")
+    return f"tel:{kept[:1]}{kept[1:].replace('+', '')}" if kept else ""
+
+
+def address_lines(address: str) -> list[str]:
+    """Split a one-line postal address into its lines (« 3 chemin…, 49170 Montbrisac »)."""
+    return [part.strip() for part in address.replace("\n", ",").split(",") if part.strip()]
+
+
 def slugify(text: str) -> str:
     """Return a short ASCII address name: « Fête de l'œuvre » → ``fete-de-l-oeuvre``."""
     return _slugify(text, max_length=80, word_boundary=True) or "sans-titre"

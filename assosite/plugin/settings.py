@@ -23,7 +23,7 @@ from assosite.images.library import LIBRARY_KEY, ImageLibrary
 from assosite.images.markup import Pictures
 from assosite.images.process import ImageSpec
 from assosite.model.dates import DateFormatter
-from assosite.model.urls import SiteAddress, site_paths
+from assosite.model.urls import SiteAddress, address_lines, site_paths, tel_uri
 from assosite.outputs.cards.social import social_card
 from assosite.outputs.feeds import FeedLinks
 from assosite.outputs.links import ADDRESS_KEY, PageLinks
@@ -179,7 +179,12 @@ def pelican_overrides(
             "autoescape": True,
             **_bytecode_cache(code_cache),
         },
-        "JINJA_FILTERS": {**dates.filters(), "page_html": links.page_html},
+        "JINJA_FILTERS": {
+            **dates.filters(),
+            "page_html": links.page_html,
+            "tel_uri": tel_uri,
+            "address_lines": address_lines,
+        },
         "JINJA_GLOBALS": {
             "paths": paths,
             # French puts a no-break space before a colon; English does not.
