@@ -250,3 +250,17 @@ def test_contact_details_are_lines_and_links(starter) -> None:
 def test_phone_numbers_become_tel_addresses(written, uri) -> None:
     """Separators go, digits and the leading + stay, a (0) trunk prefix goes."""
     assert tel_uri(written) == uri
+
+
+def test_testimonies_are_listed_with_their_portraits(starter) -> None:
+    """A testimony with a photo shows it, with its text alternative, in the list."""
+    site, _ = starter
+    page = (site / "output" / "temoignages" / "index.html").read_text(encoding="utf-8")
+    cards = lxml.html.fromstring(page).xpath('//li[@class="as-card-list__item"]')
+    portraits = {
+        card.xpath("string(.//a[@class='as-card__link'])").strip(): card.xpath(".//img/@alt")
+        for card in cards
+    }
+    with_photo = [title for title, alts in portraits.items() if alts]
+    assert len(with_photo) >= 2, portraits
+    assert all(alts[0] for alts in portraits.values() if alts)  # never an empty alt
