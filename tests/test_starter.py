@@ -264,3 +264,31 @@ def test_testimonies_are_listed_with_their_portraits(starter) -> None:
     with_photo = [title for title, alts in portraits.items() if alts]
     assert len(with_photo) >= 2, portraits
     assert all(alts[0] for alts in portraits.values() if alts)  # never an empty alt
+
+
+def test_a_postponed_event_shows_its_new_date_then_the_old_one_struck(tmp_path) -> None:
+    """postponed_from: the new date (start) first, « Initialement prévu » struck through;
+    the calendar has the new date; JSON-LD says EventRescheduled with previousStartDate."""
+    site = init_site(tmp_path / "site")
+    event = site / "content" / "events" / "2027-09-25-fete-de-quartier.md"
+    text = event.read_text(encoding="utf-8")
+    event.write_text(
+        text.replace("postponed: true\n", "postponed_from: 2027-09-18 12:00\n"), encoding="utf-8"
+    )
+    now = dt.datetime(2027, 9, 1, tzinfo=dt.UTC)
+    report = build_site(site, BuildOptions(now=now, strict=True))
+    assert report.problems == []
+    folder = site / "output" / "agenda" / "2027-09-25-fete-de-quartier"
+    page = lxml.html.fromstring((folder / "index.html").read_text(encoding="utf-8"))
+    [when] = page.xpath('//dd[.//p[@class="as-event-date__was"]]')
+    shown = [t.get("datetime") for t in when.xpath(".//time")]
+    assert shown == ["2027-09-25T12:00+02:00", "2027-09-18T12:00+02:00"]
+    assert when.xpath(".//del/time/@datetime") == ["2027-09-18T12:00+02:00"]
+    assert "Initialement prévu" in when.text_content()
+    assert "Reporté" in (site / "output" / "agenda" / "index.html").read_text(encoding="utf-8")
+    data = [json.loads(s) for s in page.xpath('//script[@type="application/ld+json"]/text()')]
+    events = [d for d in data if d.get("@type") == "Event"]
+    assert events[0]["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert events[0]["previousStartDate"].startswith("2027-09-18T12:00")
+    calendar = (folder / "evenement.ics").read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Europe/Paris:20270925T120000" in calendar

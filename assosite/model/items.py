@@ -115,6 +115,8 @@ class Event(Item, Span):
     """The event is cancelled: it stays visible, marked « Annulé »."""
     postponed: bool = False
     """The event is postponed: it stays visible, marked « Reporté »."""
+    postponed_from: dt.date | dt.datetime | None = None
+    """The date it was first announced for, when it moved to ``start`` (shown struck out)."""
     repeat: Recurrence | None = None
     """How the event repeats (``repeat:`` or ``rrule:``); ``start`` is then its first date."""
 

@@ -47,6 +47,7 @@ def item_data(content: Any, site_url: str) -> dict[str, Any]:
             "online": item.online,
             "cancelled": item.cancelled,
             "postponed": item.postponed,
+            "postponed_from": _when(item.postponed_from) if item.postponed_from else "",
         }
         if item.repeat is not None:
             data["repeat"] = _repeat_data(item.repeat)
@@ -157,6 +158,7 @@ def as_item(data: dict[str, Any], source: str) -> News | Event:
         online=data["online"],
         cancelled=data["cancelled"],
         postponed=data["postponed"],
+        postponed_from=_parse_when(data["postponed_from"]) if data.get("postponed_from") else None,
         repeat=_repeat(data.get("repeat")),
         **common,
     )

@@ -71,6 +71,8 @@ def _event(item: Any, url: str, config: SiteConfig, site_url: str) -> dict[str, 
         if item.cancelled
         else ("EventPostponed" if item.postponed else "EventScheduled")
     )
+    if item.postponed_from is not None:  # the new date is known (schema.org's wording)
+        status = "EventRescheduled"
     mode = "Mixed" if item.online and item.location else ("Online" if item.online else "Offline")
     data = {
         "@type": "Event",
@@ -84,6 +86,8 @@ def _event(item: Any, url: str, config: SiteConfig, site_url: str) -> dict[str, 
     }
     if item.end is not None:
         data["endDate"] = _iso(item.end)
+    if item.postponed_from is not None:
+        data["previousStartDate"] = _iso(item.postponed_from)
     if item.location is not None or item.online:
         data["location"] = _place(item, site_url)
     if getattr(item, "repeat", None) is not None:

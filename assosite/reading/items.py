@@ -71,6 +71,7 @@ OWN_KEYS = {
         "accessibility",
         "cancelled",
         "postponed",
+        "postponed_from",
         "horaire",
         "repeat",
         "rrule",
@@ -299,6 +300,7 @@ class _Fields(FieldReader):
         repeat = None
         if start is not None:
             repeat, start, end = RepeatReader(self, start, end, tz).read()
+        postponed_from = self.when("postponed_from", tz)
         values = {
             "start": start,
             "end": end,
@@ -309,7 +311,8 @@ class _Fields(FieldReader):
             "price": self.text("price"),
             "accessibility": self.text("accessibility"),
             "cancelled": self.flag("cancelled"),
-            "postponed": self.flag("postponed"),
+            "postponed": self.flag("postponed") or postponed_from is not None,
+            "postponed_from": postponed_from,
             "repeat": repeat,
         }
         if start is not None and not self.has("date"):
