@@ -188,6 +188,23 @@ def test_first_tab_reaches_a_visible_skip_link(served, browser) -> None:
     page.close()
 
 
+def test_the_current_page_underline_runs_below_the_descenders(served, browser) -> None:
+    """The menu's current page is underlined under the letters' descenders, not through."""
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base + "/agenda/")
+    style = page.evaluate(
+        """() => {
+            const link = document.querySelector('.as-nav__link[aria-current="page"]');
+            const s = getComputedStyle(link);
+            return {line: s.textDecorationLine, position: s.textUnderlinePosition,
+                    text: link.textContent.trim()};
+        }"""
+    )
+    page.close()
+    assert style == {"line": "underline", "position": "under", "text": "Agenda"}
+
+
 def test_no_request_leaves_the_site(served, browser) -> None:
     """Loading every page sends no request to another origin (no font, tracker, CDN)."""
     base, output = served
