@@ -292,3 +292,13 @@ def test_a_postponed_event_shows_its_new_date_then_the_old_one_struck(tmp_path) 
     assert events[0]["previousStartDate"].startswith("2027-09-18T12:00")
     calendar = (folder / "evenement.ics").read_text(encoding="utf-8")
     assert "DTSTART;TZID=Europe/Paris:20270925T120000" in calendar
+
+
+def test_home_title_says_what_the_association_does(starter) -> None:
+    """The home page's h1 is the site's description, not the name the header shows."""
+    site, _ = starter
+    home = lxml.html.fromstring((site / "output" / "index.html").read_text(encoding="utf-8"))
+    assert [h.text_content().strip() for h in home.xpath("//h1")] == [
+        "Jardins partagés, repair café et entraide de voisinage à Montbrisac, depuis 2012."
+    ]
+    assert "Les Jardins du Vieux Moulin" in home.xpath("string(//header)")
