@@ -189,7 +189,7 @@ def test_the_404_page_links_from_the_server_root(tmp_path) -> None:
     output = _starter(tmp_path, PROJECT)
     tree = lxml.html.fromstring((output / "404.html").read_bytes())
     addresses = [a for tag, kind, a in _addresses(tree) if (tag, kind) not in ABSOLUTE]
-    internal = [a for a in addresses if not a.startswith(("http", "mailto:", "#"))]
+    internal = [a for a in addresses if not a.startswith(("http", "mailto:", "tel:", "#"))]
     assert "/jardins/theme/css/base.css" in internal
     for address in internal:
         path = address.removeprefix("/jardins/")

@@ -130,11 +130,11 @@ def test_french_sentence_and_first_date_of_repeat(tmp_path) -> None:
     assert item.start == dt.datetime(2026, 10, 3, 9, 30, tzinfo=PARIS)  # moved to the rule
     assert item.end == dt.datetime(2026, 10, 3, 12, 0, tzinfo=PARIS)
     words = DateFormatter("fr", "Europe/Paris").event_when(item)
-    assert words == "tous les premiers samedis du mois, de 9 h 30 à 12 h"
+    assert words == "tous les premiers samedis du mois, de 9\u00a0h\u00a030 à 12\u00a0h"
     english = theme_translations(THEME, "en").gettext
     assert (
         DateFormatter("en", "Europe/Paris", english).event_when(item)
-        == "every first Saturday of the month, from 9:30 AM to 12:00 PM"
+        == "every first Saturday of the month, from 9:30\u00a0AM to 12:00\u00a0PM"
     )
 
 
@@ -237,7 +237,7 @@ def test_agenda_and_home_show_each_repeating_event_once(site) -> None:
     assert card.select_one(".as-card__cancelled time")["datetime"] == "2026-12-05T09:30+01:00"
     assert card.select_one(".as-event-date time")["datetime"] == "2027-02-13T09:30+01:00"
     rule = card.select_one(".as-event-date__rule").get_text()
-    assert rule == "tous les premiers samedis du mois, de 9 h 30 à 12 h"
+    assert rule == "tous les premiers samedis du mois, de 9\u00a0h\u00a030 à 12\u00a0h"
     home = _page(site, "index.html")
     assert [h.get_text(strip=True) for h in home.select(".as-card h3")][:3] == titles
 
@@ -320,7 +320,7 @@ def test_sharing_card_says_the_rule(site) -> None:
     """The event's card says how it repeats, not one date that will pass."""
     page = _page(site, "agenda/repair-cafe/index.html")
     alt = page.find("meta", property="og:image:alt")["content"]
-    assert "tous les premiers samedis du mois, de 9 h 30 à 12 h" in alt
+    assert "tous les premiers samedis du mois, de 9\u00a0h\u00a030 à 12\u00a0h" in alt
 
 
 def test_rebuild_is_byte_identical(site, tmp_path) -> None:
@@ -442,9 +442,9 @@ def test_starter_repeating_events_show_their_rules_and_calendars_agree(tmp_path)
     assert build_site(site, BuildOptions(now=NOW, strict=True)).problems == []
     rules = {
         "Repair café du samedi matin": "tous les premiers samedis du mois, sauf en août, "
-        "de 9 h 30 à 12 h 30",
+        "de 9\u00a0h\u00a030 à 12\u00a0h\u00a030",
         "Atelier vélo": "tous les troisièmes samedis du mois, sauf en juillet et août, "
-        "de 14 h à 17 h",
+        "de 14\u00a0h à 17\u00a0h",
     }
     for page, heading in (("index.html", "h3"), ("agenda/index.html", "h2")):
         cards = _page(site, page).select(".as-card")

@@ -54,13 +54,14 @@ class DateFormatter:
         return babel_date(value, format=format, locale=self.language)
 
     def time(self, value: dt.datetime | dt.time, tz: ZoneInfo | None = None) -> str:
-        """« 18 h 30 » / « 18 h » in French, "6:30 PM" in English."""
+        """« 18 h 30 » / « 18 h » in French, "6:30 PM" in English (with no-break spaces)."""
         if isinstance(value, dt.datetime):
             value = self._local(value, tz).time()
+        # No-break spaces: a time never breaks across two lines (« 21 h / 30 »).
         if self.language == "fr":
-            pattern = "H 'h'" if value.minute == 0 else "H 'h' mm"
+            pattern = "H'\u00a0h'" if value.minute == 0 else "H'\u00a0h\u00a0'mm"
             return babel_time(value, format=pattern, locale="fr")
-        return babel_time(value, format="h:mm a", locale="en")
+        return babel_time(value, format="h:mm'\u00a0'a", locale="en")
 
     def datetime(self, value: dt.datetime | None, format: str = "long") -> str:
         """« samedi 14 mars 2026 à 18 h 30 »."""
