@@ -82,7 +82,9 @@ def _prepare_reading(settings: dict[str, Any], state: BuildState) -> None:
     if state.federated:
         return  # a member's .cache is written by its author: nothing is unpickled from it
     images = library.digest() if library is not None else ""
-    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images)
+    # The language too: a French site's texts get French no-break spaces.
+    language = settings.get("DEFAULT_LANG")
+    inputs = (settings["MARKDOWN"], settings["SITEURL"], state.trust_html, images, language)
     # A copied text with shortcodes also depends on the other texts' names and on the
     # _includes/ files: only such texts are keyed by them (see reader.cache_bytes).
     state.links_digest = shortcodes.inputs_digest(state.parse_context)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 from pelican.readers import BaseReader
 
 from assosite.images.markup import TextImages
@@ -22,6 +23,7 @@ from assosite.outputs.state import STATE_KEY
 from assosite.problems.report import make_problem
 from assosite.reading import isolation, shortcodes
 from assosite.reading.header import SourceHeader, read_header, site_relative
+from assosite.reading.typography import french_spacing
 
 SOURCE_KEY = "assosite_source"
 MARKDOWN_EXTENSIONS = ["md", "markdown", "mkd", "mdown"]
@@ -53,6 +55,31 @@ def cache_bytes(raw: bytes, state: Any) -> bytes:
     if shortcodes.has_commands(raw):
         return raw + getattr(state, "links_digest", "").encode()
     return raw
+
+
+class FrenchSpacing(Treeprocessor):
+    """Apply :func:`~assosite.reading.typography.french_spacing` to a text's words.
+
+    Runs after Markdown's inline processing, on text nodes only (never attributes),
+    and skips code (``code``, ``pre``, ``kbd``, ``samp``) and raw HTML blocks.
+    """
+
+    NAME = "assosite_french_spacing"
+    _SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
+
+    def run(self, root: Any) -> None:
+        """Rewrite the spaces of every text node outside code."""
+        self._walk(root)
+
+    def _walk(self, element: Any) -> None:
+        if element.tag in self._SKIPPED:
+            return
+        if element.text:
+            element.text = french_spacing(element.text)
+        for child in element:
+            self._walk(child)
+            if child.tail:
+                child.tail = french_spacing(child.tail)
 
 
 class AssositeReader(BaseReader):
@@ -87,9 +114,14 @@ class AssositeReader(BaseReader):
         return self._md
 
     def _new_markdown(self) -> Markdown:
-        """Return a Markdown instance whose images get responsive markup."""
+        """Return a Markdown instance whose images get responsive markup.
+
+        A French site's texts also get French no-break spaces (:class:`FrenchSpacing`).
+        """
         md = Markdown(**markdown_settings(self.settings))
         md.treeprocessors.register(TextImages(md, self.settings), TextImages.NAME, 5)
+        if self.settings.get("DEFAULT_LANG") == "fr":
+            md.treeprocessors.register(FrenchSpacing(md), FrenchSpacing.NAME, 4)
         return md
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
