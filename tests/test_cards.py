@@ -278,7 +278,7 @@ def test_starter_cards_say_what_they_show(starter) -> None:
     assert event["og:type"] == "article" and event["og:locale"] == "fr_FR"
     assert event["og:image"].endswith("/cards/agenda/2027-06-12-week-end-portes-ouvertes.png")
     assert event["og:image:alt"].startswith("Carte de partage : Week-end portes ouvertes")
-    assert "samedi 12 juin 2027" in event["og:image:alt"]
+    assert "samedi 12\u00a0juin 2027" in event["og:image:alt"]
     home = _meta(output / "index.html")
     assert home["og:type"] == "website" and home["og:image"].endswith("/cards/site.png")
     assert _meta(output / "404.html")["og:image"].endswith("/cards/site.png")

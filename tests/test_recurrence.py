@@ -256,7 +256,7 @@ def test_event_page_lists_next_dates_cancelled_moved_and_skipped(site) -> None:
     ]
     items = page.select(".as-dates")[0].select("li")
     assert "Annulé" in items[0].get_text()
-    assert "au lieu du samedi 6 février 2027" in items[1].get_text()
+    assert "au lieu du samedi 6\u00a0février 2027" in items[1].get_text()
     skipped = [li.time["datetime"] for li in page.select(".as-dates")[1].select("li")]
     assert skipped == ["2027-01-02T09:30+01:00"]
 

@@ -8,6 +8,7 @@ Jinja filters ``format_date``, ``format_datetime``, ``format_time``, ``event_whe
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +25,10 @@ _AT = site_word("{day} à {time}")
 _SPAN_TIME = site_word("{day}, de {start} à {end}")
 _SPAN_DAYS = site_word("du {start} au {end}")
 _SPAN_DAYS_TIME = site_word("du {start} à {t1} au {end} à {t2}")
+
+
+# A day's number (« 14 », « 1er ») followed by a space, in a French date.
+_DAY_MONTH = re.compile(r"\b(\d{1,2}(?:er)?) (?=\D)")
 
 
 class DateFormatter:
@@ -51,7 +56,11 @@ class DateFormatter:
             return ""
         if isinstance(value, dt.datetime):
             value = self._local(value).date()
-        return babel_date(value, format=format, locale=self.language)
+        return self._keep_day_with_month(babel_date(value, format=format, locale=self.language))
+
+    def _keep_day_with_month(self, text: str) -> str:
+        """« 14 mars » never breaks across lines in French (a no-break space after the day)."""
+        return _DAY_MONTH.sub("\\1\u00a0", text) if self.language == "fr" else text
 
     def time(self, value: dt.datetime | dt.time, tz: ZoneInfo | None = None) -> str:
         """« 18 h 30 » / « 18 h » in French, "6:30 PM" in English (with no-break spaces)."""
@@ -81,13 +90,13 @@ class DateFormatter:
             return self.rule(event)
         tz = ZoneInfo(event.timezone)
         if event.all_day:
-            start = babel_date(event.start, format="full", locale=self.language)
+            start = self.date(event.start, "full")
             if event.end is None or event.end == event.start:
                 return start
-            end = babel_date(event.end, format="full", locale=self.language)
+            end = self.date(event.end, "full")
             return self._(_SPAN_DAYS).format(start=start, end=end)
         begins, finishes = self._local(event.begins, tz), self._local(event.finishes, tz)
-        day = babel_date(begins.date(), format="full", locale=self.language)
+        day = self.date(begins.date(), "full")
         if event.end is None:
             text = self._(_AT).format(day=day, time=self.time(begins, tz))
         elif begins.date() == finishes.date():
@@ -95,7 +104,7 @@ class DateFormatter:
                 day=day, start=self.time(begins, tz), end=self.time(finishes, tz)
             )
         else:
-            end_day = babel_date(finishes.date(), format="full", locale=self.language)
+            end_day = self.date(finishes.date(), "full")
             text = self._(_SPAN_DAYS_TIME).format(
                 start=day, t1=self.time(begins, tz), end=end_day, t2=self.time(finishes, tz)
             )
