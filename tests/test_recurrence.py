@@ -229,7 +229,7 @@ def test_dates_keep_their_local_time_across_daylight_saving(tmp_path) -> None:
 def test_agenda_and_home_show_each_repeating_event_once(site) -> None:
     """One card per event, at its next date, with its rule; the cancelled next date is said."""
     agenda = _page(site, "agenda/index.html")
-    titles = [h.get_text(strip=True) for h in agenda.select(".as-card h2")]
+    titles = [h.get_text(strip=True) for h in agenda.select(".as-card h3")]
     # The repair café's next dates: 5 December cancelled, 2 January skipped, 6 February
     # moved to the 13th: it is listed at the 13th, after the market.
     assert titles == ["Marché de Noël", "Repair café", "Permanence"]
@@ -446,7 +446,7 @@ def test_starter_repeating_events_show_their_rules_and_calendars_agree(tmp_path)
         "Atelier vélo": "tous les troisièmes samedis du mois, sauf en juillet et août, "
         "de 14\u00a0h à 17\u00a0h",
     }
-    for page, heading in (("index.html", "h3"), ("agenda/index.html", "h2")):
+    for page, heading in (("index.html", "h3"), ("agenda/index.html", "h3")):
         cards = _page(site, page).select(".as-card")
         for title, rule in rules.items():
             found = [c for c in cards if c.select_one(heading).get_text(strip=True) == title]

@@ -302,3 +302,20 @@ def test_home_title_says_what_the_association_does(starter) -> None:
         "Jardins partagés, repair café et entraide de voisinage à Montbrisac, depuis 2012."
     ]
     assert "Les Jardins du Vieux Moulin" in home.xpath("string(//header)")
+
+
+def test_the_agenda_is_grouped_by_month(starter) -> None:
+    """One section per month, in order, named in words; each event under its month."""
+    site, _ = starter
+    page = (site / "output" / "agenda" / "index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(page)
+    sections = tree.xpath('//section[h2[starts-with(@id, "mois-")]]')
+    assert len(sections) >= 3
+    months = [s.xpath("string(h2/@id)").removeprefix("mois-") for s in sections]
+    assert months == sorted(months) and len(set(months)) == len(months)
+    for section, month in zip(sections, months, strict=True):
+        name = section.xpath("string(h2)")
+        assert name.split()[-1] == month[:4] and name[0].isupper(), name
+        starts = section.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
+        assert starts and all(s.startswith(month[:7]) for s in starts), (month, starts)
+    assert tree.xpath("//h3")  # the cards' titles, under their month

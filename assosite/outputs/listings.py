@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from assosite.model.urls import SitePaths
 
@@ -137,6 +138,22 @@ def navigation(listings: Listings, paths: SitePaths, gettext: Any) -> list[NavEn
         if p.item.menu is not None
     ]
     return entries
+
+
+def by_month(events: list[Any], now: dt.datetime, timezone: str) -> list[tuple[dt.date, list[Any]]]:
+    """Group upcoming events by the month of their next date, soonest first.
+
+    Each group is keyed by the month's first day (for its name in words); a repeating
+    event is in the month of its next date, once.
+    """
+    zone = ZoneInfo(timezone)
+
+    def month(content: Any) -> dt.date:
+        begins = content.item.next_occurrence(now).begins
+        local = begins.astimezone(zone) if isinstance(begins, dt.datetime) else begins
+        return dt.date(local.year, local.month, 1)
+
+    return [(first, list(group)) for first, group in itertools.groupby(events, key=month)]
 
 
 def by_year(events: list[Any]) -> list[tuple[int, list[Any]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assosite.outputs.base import Output, SiteOutput
-from assosite.outputs.listings import by_year
+from assosite.outputs.listings import by_month, by_year
 
 
 class ListingsOutput(SiteOutput):
@@ -21,7 +21,13 @@ class ListingsOutput(SiteOutput):
             (
                 "agenda",
                 paths.event,
-                {"events": listings.upcoming, "past_events": listings.past},
+                {
+                    "events": listings.upcoming,
+                    "events_by_month": by_month(
+                        listings.upcoming, output.state.now, output.state.config.site.timezone
+                    ),
+                    "past_events": listings.past,
+                },
                 False,
             ),
             ("agenda_archive", paths.archive, {"events_by_year": by_year(listings.past)}, False),
