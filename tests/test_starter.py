@@ -319,3 +319,18 @@ def test_the_agenda_is_grouped_by_month(starter) -> None:
         starts = section.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
         assert starts and all(s.startswith(month[:7]) for s in starts), (month, starts)
     assert tree.xpath("//h3")  # the cards' titles, under their month
+
+
+def test_each_agenda_card_has_a_date_block_of_its_date(starter) -> None:
+    """Weekday, day and month at a glance; the same day as the card's full date."""
+    site, _ = starter
+    page = (site / "output" / "agenda" / "index.html").read_text(encoding="utf-8")
+    cards = lxml.html.fromstring(page).xpath('//article[contains(@class, "as-card")]')
+    assert cards
+    for card in cards:
+        [block] = card.xpath('.//p[@class="as-date-block"]')
+        assert block.get("aria-hidden") == "true"  # the full date follows, for everyone
+        day = block.xpath('string(span[@class="as-date-block__day"])')
+        [start] = card.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
+        assert int(day) == int(start[8:10]), (day, start)
+        assert block.xpath('string(span[@class="as-date-block__weekday"])').endswith(".")
