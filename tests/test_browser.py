@@ -205,6 +205,39 @@ def test_the_current_page_underline_runs_below_the_descenders(served, browser) -
     assert style == {"line": "underline", "position": "under", "text": "Agenda"}
 
 
+def _header(page) -> dict:
+    return page.evaluate(
+        """() => {
+            const links = [...document.querySelectorAll('.as-nav__link')];
+            const shown = links.filter(a => a.checkVisibility());
+            return {height: document.querySelector('.as-header').getBoundingClientRect().height,
+                    rows: new Set(shown.map(a => Math.round(a.getBoundingClientRect().top))).size,
+                    links: links.length, shown: shown.length};
+        }"""
+    )
+
+
+def test_the_header_is_small_and_the_menu_opens_without_javascript(served, browser) -> None:
+    """1280 px: the eight entries on one line. 375 × 812: header ≤ 25 % of the screen,
+    the menu closed behind « Menu », which opens it. 640 × 450 (1280 × 900 at 200 %): ≤ 40 %."""
+    base, _ = served
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base + "/")
+    wide = _header(page)
+    assert (wide["links"], wide["shown"], wide["rows"]) == (8, 8, 1), wide
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(base + "/")
+    phone = _header(page)
+    assert phone["height"] <= 0.25 * 812 and phone["shown"] == 0, phone
+    page.click("summary.as-nav__toggle")
+    assert _header(page)["shown"] == 8
+    page.set_viewport_size({"width": 640, "height": 450})
+    page.goto(base + "/")
+    zoomed = _header(page)
+    assert zoomed["height"] <= 0.40 * 450, zoomed
+    page.close()
+
+
 def test_no_request_leaves_the_site(served, browser) -> None:
     """Loading every page sends no request to another origin (no font, tracker, CDN)."""
     base, output = served

@@ -200,6 +200,8 @@ class Page(Item):
 
     menu: int | None = None
     """Position in the main navigation (1 first); absent: not in the menu."""
+    menu_label: str = ""
+    """Its name in the menu, shorter than the title (« Adhérer »); default: the title."""
 
 
 ITEM_CLASSES: dict[str, type[Item]] = {

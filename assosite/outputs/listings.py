@@ -133,7 +133,7 @@ def navigation(listings: Listings, paths: SitePaths, gettext: Any) -> list[NavEn
     if listings.testimonies:
         entries.append(NavEntry("testimonies", gettext("Témoignages"), f"{paths.testimony}/"))
     entries += [
-        NavEntry(p.item.slug, p.item.title, p.url)
+        NavEntry(p.item.slug, p.item.menu_label or p.item.title, p.url)
         for p in listings.pages
         if p.item.menu is not None
     ]

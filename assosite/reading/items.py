@@ -77,7 +77,7 @@ OWN_KEYS = {
         "rrule",
     ),
     "testimony": ("name", "role", "consent", "consent_expires", "photo", "photo_alt", "quote"),
-    "page": ("menu",),
+    "page": ("menu", "menu_label"),
 }
 LOCATION_KEYS = ("name", "address", "postal_code", "city")
 STATUSES = ("published", "draft", "hidden")
@@ -277,7 +277,7 @@ class _Fields(FieldReader):
         return {}
 
     def own_page(self) -> dict[str, Any]:
-        return {"menu": self.number("menu")}
+        return {"menu": self.number("menu"), "menu_label": self.text("menu_label")}
 
     def own_event(self) -> dict[str, Any]:
         tz = self.timezone()
