@@ -238,6 +238,32 @@ def test_the_header_is_small_and_the_menu_opens_without_javascript(served, brows
     page.close()
 
 
+def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
+    served, browser
+) -> None:
+    """News list: every card photo 3:2. A news page: its photo no wider than its text."""
+    base, output = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/actualites/")
+    ratios = page.evaluate(
+        "[...document.querySelectorAll('img.as-card__image')]"
+        ".map(i => i.getBoundingClientRect().width / i.getBoundingClientRect().height)"
+    )
+    assert len(ratios) >= 2 and all(abs(r - 1.5) < 0.02 for r in ratios), ratios
+    with_photo = next(
+        p
+        for p in sorted((output / "actualites").glob("*/index.html"))
+        if 'class="as-item__image"' in p.read_text(encoding="utf-8")
+    )
+    page.goto(base + "/" + with_photo.relative_to(output).parent.as_posix() + "/")
+    widths = page.evaluate(
+        "[document.querySelector('img.as-item__image'), document.querySelector('.as-prose')]"
+        ".map(e => e.getBoundingClientRect().width)"
+    )
+    page.close()
+    assert widths[0] <= widths[1] + 1, widths
+
+
 def test_no_request_leaves_the_site(served, browser) -> None:
     """Loading every page sends no request to another origin (no font, tracker, CDN)."""
     base, output = served
