@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 
 from assosite import __version__
 from assosite.model.colours import TEXT_MINIMUM, WHITE, contrast_ratio, nearest_passing
+from assosite.outputs.cards import png as cardpng
 from assosite.outputs.cards import text as cardtext
 from assosite.outputs.cards.png import encode_png
 from assosite.outputs.cards.text import BOLD, REGULAR, FittedText, TextBox, fit, font, runs
@@ -81,7 +82,7 @@ class CardSpec:
 def _code_digest() -> bytes:
     """Return the sha256 of the modules that draw cards (a new layout redraws them)."""
     hashed = hashlib.sha256()
-    for module in (Path(__file__), Path(cardtext.__file__)):
+    for module in (Path(__file__), Path(cardtext.__file__), Path(cardpng.__file__)):
         hashed.update(module.read_bytes())
     return hashed.digest()
 
