@@ -7,6 +7,7 @@ whole sentences within the summary budget (``[editorial] summary_max_length``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.html
@@ -18,6 +19,12 @@ _MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
     "output_format": "html5",
 }
+
+
+@functools.cache
+def _markdown() -> Markdown:
+    """Return the Markdown instance of summaries, made once (its extensions load once)."""
+    return Markdown(**_MARKDOWN)
 
 
 def summary_from_text(body: str, budget: int) -> str:
@@ -32,7 +39,7 @@ def summary_from_text(body: str, budget: int) -> str:
         last whole sentence that fits; "" when the text has no paragraph.
     """
     teaser = _MORE.split(body, maxsplit=1)
-    html = Markdown(**_MARKDOWN).convert(teaser[0] if len(teaser) > 1 else body)
+    html = _markdown().reset().convert(teaser[0] if len(teaser) > 1 else body)
     if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
