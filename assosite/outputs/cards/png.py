@@ -38,8 +38,8 @@ def encode_png(image: Image.Image, bands: tuple[int, ...]) -> bytes:
     """
     width, height = image.size
     # Each row starts with its filter type, 0 (none): the image one column wider.
-    filtered = Image.new("L", (width + 1, height))
-    filtered.paste(Image.frombytes("L", image.size, image.tobytes()), (1, 0))
+    filtered = Image.new("P", (width + 1, height))
+    filtered.paste(image, (1, 0))  # palette to palette: the indices, as they are
     data, stride = filtered.tobytes(), width + 1
     starts = [row for row in bands if 0 <= row < height] or [0]
     ends = [*starts[1:], height]
