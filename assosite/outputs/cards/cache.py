@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from assosite import __version__
-from assosite.outputs.cards.draw import HEIGHT, WIDTH, CardSpec, encode_card, render_card
+from assosite.outputs.cards.draw import (
+    HEIGHT,
+    WIDTH,
+    CardSpec,
+    encode_card,
+    release_memory,
+    render_card,
+)
 from assosite.system.processes import die_with_parent, pid_alive
 
 CACHE_FOLDER = Path(".cache") / "assosite" / "cards"
@@ -157,6 +164,7 @@ class CardCache:
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
         for digest, extension in self._draw(list(todo.values())):
             existing[digest] = self.folder / f"{digest}.{extension}"
+        release_memory()  # the pages are written next, with all the memory they need
         cards = {key: CachedCard(digest, existing[digest]) for key, digest in digests.items()}
         used = {card.file for card in cards.values()}
         for path in self._files():

@@ -171,6 +171,13 @@ def render_card(spec: CardSpec) -> Image.Image:
     return indices
 
 
+def release_memory() -> None:
+    """Forget the parts and compressed bands kept for the next cards (after a build's cards)."""
+    _base.cache_clear()
+    _shades.cache_clear()
+    cardpng.forget()
+
+
 @functools.lru_cache(maxsize=16)
 def _base(
     colours: CardColours, logo: bytes, footer: str, label: str, status: str

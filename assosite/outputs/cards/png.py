@@ -62,6 +62,11 @@ def encode_png(image: Image.Image, bands: tuple[int, ...]) -> bytes:
     )
 
 
+def forget() -> None:
+    """Forget the recent bands (their memory is freed)."""
+    _recent.clear()
+
+
 def _band(rows: bytes, index: int, final: bool) -> tuple[bytes, int]:
     """Return the raw deflate bytes of one band and its Adler-32, from recent bands if seen."""
     recent = _recent.setdefault((index, final), [])
