@@ -3,10 +3,10 @@
 Usage: python bench/bench_cards.py [--items 1000] [--site starter]
 
 The site is built for real twice: first with an empty card cache (every card drawn,
-shared with worker processes when there are many and CPUs are idle), then again with nothing changed (no card
-drawn). The time inside the card cache's ``update`` is read around the real call;
-CPU time adds the worker processes' (RUSAGE_CHILDREN). Finally every card's spec is
-drawn once more in this process alone, for the CPU time of one card.
+shared with worker processes when there are many and CPUs are idle), then again with
+nothing changed (no card drawn). The time inside the card cache's ``update`` is read
+around the real call; CPU time adds the worker processes' (RUSAGE_CHILDREN). Finally
+every card's spec is drawn once more in this process alone, for the CPU time of one card.
 """
 
 from __future__ import annotations
