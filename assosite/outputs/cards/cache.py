@@ -138,6 +138,25 @@ def _drawn(folder: Path, spec: CardSpec) -> tuple[str, str]:
     return draw_into(spec, folder)
 
 
+def _stop(workers: list[Any], counter: Any, busy: Any, total: int) -> None:
+    """Stop the workers once no card is left to take (or the build is stopping).
+
+    Workers not drawing are starting or done: they are stopped at once (none holds
+    the lock while this process does); the others finish their card, then find none.
+    """
+    with counter.get_lock():
+        counter.value = total
+        for number, worker in enumerate(workers):
+            if not busy[number]:
+                worker.terminate()
+                worker.join()
+    for worker in workers:
+        worker.join(timeout=60)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
 class CardCache:
     """The cards of one site, kept between builds.
 
@@ -213,21 +232,8 @@ class CardCache:
         try:
             while (index := _take(counter, len(specs))) is not None:
                 draw_into(specs[index], self.folder)
-            with counter.get_lock():
-                # Workers not drawing are starting or done: stopped now (none holds
-                # the lock); the others finish their card.
-                for number, worker in enumerate(workers):
-                    if not busy[number]:
-                        worker.terminate()
-                        worker.join()
         finally:
-            with counter.get_lock():
-                counter.value = len(specs)  # stopped early: workers take no more
-            for worker in workers:
-                worker.join(timeout=60)
-                if worker.is_alive():
-                    worker.kill()
-                    worker.join()
+            _stop(workers, counter, busy, len(specs))
         return [_drawn(self.folder, spec) for spec in specs]
 
     def _write_manifest(self, run: CacheRun) -> None:
