@@ -1,12 +1,14 @@
-"""Build the same generated content with plain Pelican and with assosite, and compare.
+"""Build the same generated content with plain Pelican, Hugo and assosite, and compare.
 
-Usage: python bench/bench_build.py [--items 1000] [--runs 3] [--memory-items 5000]
+Usage: python bench/bench_build.py [--items 100,1000,5000] [--runs 3] [--memory-items 5000]
                                    [--site starter]
 
 Each build runs in its own process (Pelican keeps process-wide state), timed from the
 outside, with its peak memory (ru_maxrss) read from the child's own resource usage.
-Plain Pelican builds with its default theme and its own Atom feed; assosite with its
-theme, feeds, calendars, cards, images and checks. The rows:
+Plain Pelican builds with its default theme and its own Atom feed; Hugo (when the
+``hugo`` command is installed) with the minimal templates of ``bench/hugo`` and its
+own RSS feeds and tag pages; assosite with its theme, feeds, calendars, cards,
+images and checks. The rows, for each number of items:
 
 - cold, nothing cached: no output, no cache (a first build, a CI run without cache);
 - cold, cards and images cached: no output, every other cache emptied;
@@ -16,7 +18,8 @@ theme, feeds, calendars, cards, images and checks. The rows:
 - ``assosite serve``: from a file edit to the rebuilt preview (one process, warm);
 - peak memory of a cold build at ``--memory-items`` items, both tools.
 
-Prints the best wall time of the runs and the ratios to plain Pelican's cold build.
+Prints one table: for each number of items, the best wall time of the runs and
+its ratios to plain Pelican's cold build and to Hugo's.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import write_corpus
+from corpus import write_corpus, write_hugo
 
 PELICAN = """
 import contextlib, io, sys
@@ -113,6 +116,12 @@ class Bench:
     def __init__(self, root: Path, items: int) -> None:
         self.root = root
         self.site, self.plain = write_corpus(root / f"corpus-{items}", items)
+        self.hugo_site = write_hugo(self.plain, root / f"corpus-{items}" / "hugo-site")
+        self.hugo_output = root / f"hugo-out-{items}"
+        self.hugo = [
+            "hugo", "--quiet", "--source", str(self.hugo_site),
+            "--destination", str(self.hugo_output),
+        ]  # fmt: skip
         self.output = root / f"assosite-out-{items}"
         self.cache = self.site / ".cache" / "assosite"
         self.pelican = [sys.executable, "-c", PELICAN, str(self.plain), str(root / "pel-out")]
@@ -125,6 +134,9 @@ class Bench:
 
     def pelican_cached(self) -> list[str]:
         return [*self.pelican, str(self.root / "pel-cache"), "cache"]
+
+    def hugo_cold(self) -> None:
+        _remove(self.hugo_output, self.hugo_site / "resources")
 
     def nothing_cached(self) -> None:
         _remove(self.output, self.cache)
@@ -151,6 +163,9 @@ def _rows(bench: Bench, runs: int) -> list[tuple[str, float, float]]:
     rows = [("plain Pelican, cold", *_best(runs, bench.pelican_cold(), nothing))]
     _measure(bench.pelican_cached())  # fills Pelican's cache
     rows.append(("plain Pelican, cached rebuild", *_best(runs, bench.pelican_cached(), nothing)))
+    if shutil.which("hugo"):
+        rows.append(("Hugo, cold", *_best(runs, bench.hugo, bench.hugo_cold)))
+        rows.append(("Hugo, again (no change)", *_best(runs, bench.hugo, nothing)))
     cold = [
         ("assosite, cold, nothing cached", bench.nothing_cached),
         ("assosite, cold, cards+images cached", bench.media_cached),
@@ -171,35 +186,56 @@ def _memory(root: Path, items: int) -> tuple[float, float]:
     return pelican, _measure(bench.assosite)[1]
 
 
+def _table(results: dict[int, list[tuple[str, float, float]]]) -> list[str]:
+    """Return the lines of the table: one row per build, one group of columns per size."""
+    sizes = list(results)
+    lines = [
+        f"{'build':<40}" + "".join(f"{f'{n} items':>30}" for n in sizes),
+        f"{'':<40}" + f"{'s':>8}{'× Pelican':>11}{'× Hugo':>11}" * len(sizes),
+    ]
+    names = [name for name, *_ in results[sizes[0]]]
+    for name in names:
+        line = f"{name:<40}"
+        for size in sizes:
+            rows = {row[0]: row for row in results[size]}
+            pelican, hugo = rows["plain Pelican, cold"][1], rows.get("Hugo, cold", (0, 0))[1]
+            seconds = rows[name][1]
+            ratio = f"{seconds / hugo:.2f}" if hugo else "-"
+            line += f"{seconds:>8.2f}{seconds / pelican:>11.2f}{ratio:>11}"
+        lines.append(line)
+    return lines
+
+
 def main() -> None:
     """Run the comparison and print a table."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--items", default="100,1000,5000", help="sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-items", type=int, default=5000, help="0 to skip")
     parser.add_argument("--site", type=Path, help="also time this existing site (the starter)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview's latency")
     args = parser.parse_args()
+    sizes = [int(size) for size in args.items.split(",")]
+    results: dict[int, list[tuple[str, float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="assosite-bench-") as scratch:
         root = Path(scratch)
-        bench = Bench(root, args.items)
-        rows = _rows(bench, args.runs)
-        latency = bench.serve_latency(args.runs)
+        for size in sizes:
+            bench = Bench(root, size)
+            results[size] = _rows(bench, args.runs)
+            if not args.no_serve:
+                latency = bench.serve_latency(args.runs)
+                results[size].append(("assosite serve, one file edited", latency, 0.0))
         if args.site:
             starter = [
                 sys.executable, "-m", "assosite", "build", str(args.site),
                 "--output", str(root / "starter-out"), "--ignore-cache",
             ]  # fmt: skip
-            rows.append(("assosite, " + args.site.name, *_best(args.runs, starter, lambda: None)))
+            seconds, peak = _best(args.runs, starter, lambda: None)
+            print(f"assosite, {args.site.name}: {seconds:.2f} s, peak {peak:.0f} MiB")
         memory = _memory(root, args.memory_items) if args.memory_items else None
-    base_time, base_memory = rows[0][1], rows[0][2]
-    print(f"items: {args.items}, best of {args.runs} runs, one process per build")
-    print(f"{'build':<38}{'seconds':>9}{'× Pelican':>11}{'peak MiB':>10}{'× Pelican':>11}")
-    for name, seconds, peak in rows:
-        print(
-            f"{name:<38}{seconds:>9.2f}{seconds / base_time:>11.2f}"
-            f"{peak:>10.0f}{peak / base_memory:>11.2f}"
-        )
-    print(f"{'assosite serve, one file edited':<38}{latency:>9.2f}{latency / base_time:>11.2f}")
+    hugo = shutil.which("hugo")
+    print(f"best of {args.runs} runs, one process per build; Hugo: {hugo or 'not installed'}")
+    print("\n".join(_table(results)))
     if memory is not None:
         print(
             f"peak memory, cold build of {args.memory_items} items: Pelican {memory[0]:.0f} MiB, "

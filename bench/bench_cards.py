@@ -3,10 +3,10 @@
 Usage: python bench/bench_cards.py [--items 1000] [--site starter]
 
 The site is built for real twice: first with an empty card cache (every card drawn,
-over a process pool when there are many), then again with nothing changed (no card
-drawn). The time inside the card cache's ``update`` is read around the real call;
-CPU time adds the worker processes' (RUSAGE_CHILDREN). Finally every card's spec is
-drawn once more in this process alone, for the CPU time of one card.
+shared with worker processes when there are many and CPUs are idle), then again with
+nothing changed (no card drawn). The time inside the card cache's ``update`` is read
+around the real call; CPU time adds the worker processes' (RUSAGE_CHILDREN). Finally
+every card's spec is drawn once more in this process alone, for the CPU time of one card.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _bench(label: str, site: Path) -> None:
     print(
         f"{label}: {count} cards; cold {cold['rendered']} drawn in {cold['wall']:.2f} s "
         f"({count / cold['wall']:.0f} cards/s, {cold['cpu'] / count * 1000:.1f} ms CPU/card "
-        f"with the pool); warm {warm['rendered']} drawn in {warm['wall'] * 1000:.0f} ms "
+        f"workers included); warm {warm['rendered']} drawn in {warm['wall'] * 1000:.0f} ms "
         f"({count / warm['wall']:.0f} cards/s); one process: {alone * 1000:.1f} ms CPU/card"
     )
 

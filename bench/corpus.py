@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import shutil
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -150,3 +151,34 @@ def write_corpus(root: Path, items: int, seed: int = 7, photos: int = PHOTOS) ->
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+HUGO = Path(__file__).parent / "hugo"
+
+
+def write_hugo(plain: Path, target: Path) -> Path:
+    """Write a Hugo site of the same texts as the plain Pelican content ``plain``.
+
+    The configuration and the minimal templates come from ``bench/hugo``; each text
+    gets a YAML header with the same title, date, summary and tags, and its images
+    are served from ``static/``.
+
+    Returns:
+        The Hugo site folder.
+    """
+    shutil.copytree(HUGO, target, dirs_exist_ok=True)
+    for source in sorted(plain.glob("*/*.md")):
+        header, body = source.read_text(encoding="utf-8").split("\n\n", 1)
+        keys = dict(line.split(": ", 1) for line in header.splitlines())
+        when = dt.datetime.strptime(keys["Date"], "%Y-%m-%d %H:%M")
+        tags = ", ".join(f'"{tag}"' for tag in keys["Tags"].split(", "))
+        front = (
+            f'---\ntitle: "{keys["Title"]}"\ndate: {when:%Y-%m-%dT%H:%M:%S}\n'
+            f'summary: "{keys["Summary"]}"\ntags: [{tags}]\n---\n\n'
+        )
+        body = body.replace("{static}/", "/")
+        _write(target / "content" / source.parent.name / source.name, front + body)
+    images = plain / "images"
+    if images.is_dir():
+        shutil.copytree(images, target / "static" / "images", dirs_exist_ok=True)
+    return target

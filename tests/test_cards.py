@@ -211,6 +211,22 @@ def test_cache_draws_only_the_cards_whose_title_logo_or_colour_changed(tmp_path)
     assert len(list((tmp_path / CACHE_FOLDER).glob("*.png"))) == 5
 
 
+def test_cards_drawn_with_a_worker_are_the_files_drawn_alone(tmp_path) -> None:
+    """Cards shared between this process and a worker are the very files drawn by one."""
+    specs = {
+        f"{layout}-{number}": CardSpec(**{**_fields(spec), "title": f"{spec.title} {number}"})
+        for layout, spec in LAYOUT_SPECS.items()
+        for number in range(12)
+    }
+    alone = CardCache(tmp_path / "alone", workers=1).update(specs)
+    shared = CardCache(tmp_path / "shared", workers=2).update(specs)
+    assert shared.rendered == alone.rendered == len(specs)
+    for key, card in alone.cards.items():
+        assert shared.cards[key].file.name == card.file.name
+        assert shared.cards[key].file.read_bytes() == card.file.read_bytes()
+    assert not list((tmp_path / "shared" / CACHE_FOLDER).glob(".*.tmp"))
+
+
 def _fields(spec: CardSpec) -> dict:
     return {name: getattr(spec, name) for name in CardSpec.__slots__}
 

@@ -10,7 +10,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from assosite.cli import cli, pick_language
+from assosite.cli import IMPORT_TOOLS, cli, pick_language
+from assosite.importers import TOOLS
 
 GOOD = "---\ntitle: Bonjour\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n"
 BAD = (
@@ -190,3 +191,31 @@ def test_long_build_shows_progress_on_a_terminal(monkeypatch, capsys) -> None:
     time.sleep(0.8)
     quiet.close()
     assert capsys.readouterr().err == ""
+
+
+NO_CHANGE = """
+import sys
+from assosite.cli import main
+sys.argv = ["assosite", "build", sys.argv[1]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = ("pelican", "PIL", "lxml", "bs4", "markdownify", "icalendar", "fontTools")
+print("loaded:", *(name for name in heavy if name in sys.modules))
+"""
+
+
+def test_a_build_with_nothing_changed_loads_neither_pelican_nor_pillow(make_site) -> None:
+    """The no-change decision is taken before Pelican, Pillow, lxml or the importers load."""
+    site = make_site({"content/news/2026-03-01-a.md": GOOD})
+    command = [sys.executable, "-c", NO_CHANGE, str(site)]
+    first = subprocess.run(command, capture_output=True, text=True, check=True)
+    again = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "pelican" in first.stdout.splitlines()[-1].split()  # the first build ran Pelican
+    assert again.stdout.splitlines()[-1] == "loaded:"
+
+
+def test_the_import_command_offers_every_importer() -> None:
+    """``assosite import`` lists the very tools the importers know."""
+    assert IMPORT_TOOLS == TOOLS

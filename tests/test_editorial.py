@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import random
+from types import SimpleNamespace
+
 import pytest
 from helpers import BASE_CONFIG
 
+from assosite.rules.editorial import Document, similar_titles
 from assosite.rules.readability import analyse, syllables
 
 W, S = "warning", "suggestion"
@@ -264,3 +269,42 @@ def test_cached_findings_are_the_findings(make_site, check) -> None:
 
 def _problems(report):
     return sorted((p.code, p.path, p.line, str(p.severity)) for p in report.problems)
+
+
+class _Header:
+    def line(self, key: str) -> int:
+        return 2
+
+
+def _titled(titles: dict[str, str]) -> list:
+    return [
+        Document(SimpleNamespace(source=source, title=title), _Header(), "")
+        for source, title in titles.items()
+    ]
+
+
+def test_similar_titles_finds_near_copies_by_either_end_and_skips_series() -> None:
+    """A copy with a typo, a word added or a first word changed is found; a series is not."""
+    words = ["jardin", "fete", "atelier", "velo", "repas", "marche", "quartier", "voisins"]
+    words += ["recolte", "compost"]  # without accents: the rule compares titles without
+    rng = random.Random(3)
+    titles = {f"a/{n:04d}.md": " ".join(rng.sample(words, 6)) for n in range(300)}
+    copies = {}
+    for number, title in enumerate(list(titles.values())[::30]):
+        copies[f"b/{number}-typo.md"] = title[:15] + "x" + title[16:]
+        copies[f"b/{number}-more.md"] = title + " bis"
+        copies[f"b/{number}-first.md"] = "la " + title
+        copies[f"b/{number}-year.md"] = title + " 2027"  # with « … 2026 » below: a series
+        copies[f"b/{number}-year0.md"] = title + " 2026"
+    found = {f.path for f in similar_titles(_titled({**titles, **copies}), None, None)}
+    everything = sorted({**titles, **copies}.items())
+    brute = set()
+    for index, (source, title) in enumerate(everything):
+        for _, other in everything[:index]:
+            series = title != other and title.rstrip("0123456789") == other.rstrip("0123456789")
+            ratio = difflib.SequenceMatcher(None, other, title).ratio()
+            if not series and (title == other or ratio >= 0.9):
+                brute.add(source)
+                break
+    assert found == brute
+    assert {f"b/{n}-{kind}.md" for n in range(10) for kind in ("typo", "more", "first")} <= found

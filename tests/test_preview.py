@@ -98,3 +98,27 @@ def test_failed_preview_build_makes_the_next_one_full(make_site, monkeypatch, tm
     build_site(site, options)
     assert memory.rendered > 10
     assert file_hashes(site / "output") == _full_build(site, tmp_path / "full", NOW)
+
+
+def test_preview_reads_again_only_the_texts_that_changed(make_site, monkeypatch) -> None:
+    """The preview keeps the texts it read: a rebuild reads only the edited file again."""
+    from assosite.plugin import reader  # noqa: PLC0415
+
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    read: list[bytes] = []
+    counted = reader.cache_bytes
+
+    def reading(raw: bytes, state: object) -> bytes:
+        read.append(raw)
+        return counted(raw, state)
+
+    monkeypatch.setattr(reader, "cache_bytes", reading)
+    path = site / "content/news/2026-03-03-n3.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nLu une fois.\n", "utf-8")
+    build_site(site, options)
+    assert len(read) == 1
+    assert b"Lu une fois." in read[0]
+    assert len(memory.texts) == 6

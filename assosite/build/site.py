@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
@@ -28,14 +28,16 @@ from assosite.build.incremental import build_fingerprint, marker_text, reusable_
 from assosite.config.resources import theme_path
 from assosite.config.site import load_config
 from assosite.outputs.state import STATE_KEY, BuildState
-from assosite.plugin import parallel
-from assosite.plugin.preview import PreviewMemory, inputs_key
-from assosite.plugin.run import read_with_pelican, run_pelican
-from assosite.plugin.settings import pelican_settings
 from assosite.problems.errors import BuildError, ConfigError, ContentError
 from assosite.problems.report import BuildReport, Severity, make_problem
 from assosite.reading.isolation import ignored_code
 from assosite.reading.items import stray_files
+
+if TYPE_CHECKING:
+    from assosite.plugin.preview import PreviewMemory
+
+# Pelican and what the plugin loads with it (Pillow, lxml, icalendar…) are imported
+# only once a build is decided: a build that finds nothing changed never loads them.
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +140,8 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
             return _finish_reused(previous, options, output, site, started)
     memory = options.preview
     if memory is not None:
+        from assosite.plugin.preview import inputs_key  # noqa: PLC0415 (see the imports)
+
         inputs = inputs_key(state.config, theme_path(state.config.site.theme, site))
         state.preview = memory
         if memory.can_update(inputs) and (output / MARKER).exists():
@@ -222,6 +226,10 @@ def _build_into(
     folder: Path, state: BuildState, options: BuildOptions, report: BuildReport
 ) -> None:
     """Run Pelican with assosite into ``folder`` and complete the report."""
+    from assosite.plugin import parallel  # noqa: PLC0415 (see the imports)
+    from assosite.plugin.run import run_pelican  # noqa: PLC0415
+    from assosite.plugin.settings import pelican_settings  # noqa: PLC0415
+
     settings = pelican_settings(
         state.config,
         folder,
@@ -291,6 +299,9 @@ def check_site(
     Raises:
         ConfigError: ``assosite.toml`` is unusable.
     """
+    from assosite.plugin.run import read_with_pelican  # noqa: PLC0415 (see the imports)
+    from assosite.plugin.settings import pelican_settings  # noqa: PLC0415
+
     site = site.resolve()
     report, state = _prepare(site, options or BuildOptions(now=now))
     with tempfile.TemporaryDirectory(prefix="assosite-check-") as scratch:

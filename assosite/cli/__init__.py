@@ -16,7 +16,7 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,9 +25,6 @@ from assosite.build.site import BuildOptions, build_site, check_site
 from assosite.cli.texts import use_language
 from assosite.config.site import load_config
 from assosite.federation.report import FederationReport, format_closing, format_table, status_word
-from assosite.federation.runner import FederationOptions, run_federation
-from assosite.importers import TOOLS, ImportOptions, import_site
-from assosite.importers.report import ImportReport, closing_line
 from assosite.problems.catalogue import N_, gettext_in, ngettext_in
 from assosite.problems.errors import AssositeError
 from assosite.problems.report import BuildReport, format_problem, format_summary
@@ -41,6 +38,14 @@ from assosite.scaffold.install import (
     write_install_files,
 )
 from assosite.scaffold.site import TYPE_FOLDERS, init_site, new_item
+
+if TYPE_CHECKING:
+    from assosite.importers.report import ImportReport
+
+# The federation runner and the importers (BeautifulSoup, markdownify, lxml) are
+# imported by their commands only: ``assosite build`` with nothing changed stays quick.
+# The tools ``assosite import`` knows (importers.TOOLS, which a test keeps equal).
+IMPORT_TOOLS = ("wordpress", "hugo", "jekyll", "pelican")
 
 INTERNAL_ERROR = N_("Erreur interne d'assosite — relancez avec --debug et signalez-la.")
 _SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
@@ -644,6 +649,11 @@ def federation_build(
     debug: bool,
 ) -> None:
     """``assosite federation build``: every member, then the portal."""
+    from assosite.federation.runner import (  # noqa: PLC0415 (see the imports)
+        FederationOptions,
+        run_federation,
+    )
+
     options = FederationOptions(
         output=output,
         offline=offline,
@@ -674,6 +684,11 @@ def federation_check(
     debug: bool,
 ) -> None:
     """``assosite federation check``: check every member."""
+    from assosite.federation.runner import (  # noqa: PLC0415 (see the imports)
+        FederationOptions,
+        run_federation,
+    )
+
     options = FederationOptions(
         jobs=jobs, only=_only(only), shard=shard, check=True, progress=_member_progress(lang)
     )
@@ -741,6 +756,8 @@ def _folder_map(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def _show_import(report: ImportReport, lang: str) -> None:
+    from assosite.importers.report import closing_line  # noqa: PLC0415 (see the imports)
+
     for problem in report.problems.sorted():
         text = format_problem(problem, lang)
         first, _, rest = text.partition("\n")
@@ -759,7 +776,7 @@ def _show_import(report: ImportReport, lang: str) -> None:
         "donne les mêmes fichiers."
     ),
 )
-@click.argument("tool", metavar="OUTIL", type=click.Choice(TOOLS))
+@click.argument("tool", metavar="OUTIL", type=click.Choice(IMPORT_TOOLS))
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--site",
@@ -824,6 +841,8 @@ def import_command(
     debug: bool,
 ) -> None:
     """``assosite import``: bring another tool's site into an assosite site."""
+    from assosite.importers import ImportOptions, import_site  # noqa: PLC0415 (see the imports)
+
     if new_site:
         init_site(site, force=force, samples=False)
         _show_install(write_install_files(site), lang)

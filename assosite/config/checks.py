@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from PIL import features
-
 from assosite.config.resources import data_path, theme_path
 from assosite.model.colours import TEXT_MINIMUM, UI_MINIMUM, WHITE, contrast_ratio, nearest_passing
 from assosite.problems.catalogue import N_
@@ -55,6 +53,13 @@ FEDERATED_PELICAN_KEYS = frozenset(
         "SUMMARY_MAX_PARAGRAPHS",
     }
 )
+
+
+def _writes_avif() -> bool:
+    """Return True when Pillow can write AVIF (Pillow is loaded only for this question)."""
+    from PIL import features  # noqa: PLC0415
+
+    return bool(features.check("avif"))
 
 
 class Checker:
@@ -286,7 +291,7 @@ class Checker:
 
     def check_image_format(self, table: str, key: str, value: str) -> bool:
         """Accept ``webp``, ``avif`` (when Pillow can write it) or ``none`` (AS151)."""
-        if value in MODERN_FORMATS and (value != "avif" or features.check("avif")):
+        if value in MODERN_FORMATS and (value != "avif" or _writes_avif()):
             return True
         self.add("AS151", (table, key), key=key, value=value)
         return False

@@ -199,7 +199,11 @@ def _encode(image: Image.Image, fmt: str, quality: int, lossless: bool) -> bytes
         image.save(buffer, "PNG", optimize=True)
     elif fmt == "webp":
         # A PNG is a drawing or a screenshot: lossless WebP keeps it sharp and smaller.
-        image.save(buffer, "WEBP", quality=quality, lossless=lossless, method=4)
+        # Photos: method 2 (measured on phone-like photos at 1600, 960 and 480 px:
+        # 29 ms and 70.5 KiB an image, against 67 ms and 67.5 KiB at method 4, 16 ms
+        # and 79.4 KiB at method 0).
+        method = 4 if lossless else 2
+        image.save(buffer, "WEBP", quality=quality, lossless=lossless, method=method)
     else:
         # One thread: processes already run in parallel, and the bytes stay the same.
         image.save(buffer, "AVIF", quality=quality, speed=6, max_threads=1)

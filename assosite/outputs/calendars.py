@@ -150,6 +150,7 @@ class TimezoneDefinitions:
         self.window = window
         self._zones: dict[str, Timezone] = {}
         self._ical: dict[str, bytes] = {}
+        self._events: dict[int, tuple[Event, bytes]] = {}  # by id, the event kept alive
 
     def get(self, name: str) -> Timezone:
         """Return the VTIMEZONE of the IANA zone ``name``."""
@@ -162,7 +163,10 @@ class TimezoneDefinitions:
         return self._zones[name]
 
     def serialise(self, calendar: Calendar) -> bytes:
-        """Return ``calendar.to_ical()``, each shared VTIMEZONE serialised once per build.
+        """Return ``calendar.to_ical()``, each shared VTIMEZONE and event serialised once.
+
+        An event is shared when the same :class:`Event` is in several calendars (the
+        agenda and the event's own file, see :func:`build_calendar`).
 
         icalendar writes a calendar as its own properties, then each component in
         turn: the calendar's text is its shell's text with the components' texts
@@ -178,6 +182,10 @@ class TimezoneDefinitions:
                 if tzid not in self._ical:
                     self._ical[tzid] = component.to_ical()
                 parts.append(self._ical[tzid])
+            elif isinstance(component, Event):
+                if id(component) not in self._events:
+                    self._events[id(component)] = (component, component.to_ical())
+                parts.append(self._events[id(component)][1])
             else:
                 parts.append(component.to_ical())
         parts.append(b"END:VCALENDAR\r\n")
@@ -190,8 +198,20 @@ def build_calendar(
     site_url: str,
     name: str,
     zones: TimezoneDefinitions,
+    *,
+    events: dict[str, list[Event]] | None = None,
 ) -> Calendar:
-    """Return a calendar of ``contents`` with a VTIMEZONE for each zone used in it."""
+    """Return a calendar of ``contents`` with a VTIMEZONE for each zone used in it.
+
+    Args:
+        contents: the events to put in it.
+        config: the site's configuration.
+        site_url: the site's address (an event's link).
+        name: the calendar's name.
+        zones: the build's time zone definitions.
+        events: the events already made (each content's VEVENTs), by address: shared by
+            the calendars, then serialised once.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -206,7 +226,10 @@ def build_calendar(
     for zone in timed:  # definitions first: readers meet them before the events
         calendar.add_component(zones.get(zone))
     for content in ordered:  # a member's event in the portal carries its own site_url
-        for event in calendar_events(content, getattr(content, "site_url", site_url)):
+        made = (events or {}).get(content.url)
+        if made is None:
+            made = calendar_events(content, getattr(content, "site_url", site_url))
+        for event in made:  # a repeating event's master, then its changed dates
             calendar.add_component(event)
     return calendar
 
@@ -259,9 +282,9 @@ class CalendarOutput(SiteOutput):
         events = [*listings.upcoming, *listings.past]
         zones = TimezoneDefinitions(timezone_window(events))
         agenda = agenda_events(listings, output.state.now, config.calendar.past_months)
-        (output.folder / AGENDA).write_bytes(
-            build_calendar(agenda, config, site_url, config.site.name, zones).to_ical()
-        )
+        made = {content.url: calendar_events(content, site_url) for content in agenda}
+        calendar = build_calendar(agenda, config, site_url, config.site.name, zones, events=made)
+        (output.folder / AGENDA).write_bytes(zones.serialise(calendar))
         # An event's own file depends on the event, the site and the zones' span only:
         # it is kept from one build to the next while they stay the same.
         files = FileCache(output.state.root / ".cache" / "assosite" / "calendars", ".ics")
@@ -271,7 +294,9 @@ class CalendarOutput(SiteOutput):
             key = cache_key(content.url, content.item, site_url, zones.window, config.site)
             cached = files.get(key)
             if cached is None:
-                calendar = build_calendar([content], config, site_url, content.item.title, zones)
+                calendar = build_calendar(
+                    [content], config, site_url, content.item.title, zones, events=made
+                )
                 cached = files.put(key, zones.serialise(calendar))
             place_file(cached, target)
         files.prune()

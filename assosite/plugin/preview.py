@@ -38,6 +38,7 @@ class PreviewMemory:
         pending: signatures of the build in progress (kept once it succeeds).
         rendered: pages rendered by the build in progress (the others were kept).
         findings: the editorial findings cache, kept loaded between rebuilds.
+        texts: by file, its (time, size, inputs) and the (HTML, header) read from it.
     """
 
     pages: dict[str, str] = field(default_factory=dict)
@@ -45,6 +46,7 @@ class PreviewMemory:
     pending: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
     findings: Any = None
+    texts: dict[str, tuple[tuple[Any, ...], tuple[str, Any]]] = field(default_factory=dict)
 
     def can_update(self, inputs: str) -> bool:
         """True when the next build may update the last one in place.
@@ -61,6 +63,7 @@ class PreviewMemory:
     def forget(self) -> None:
         """Make the next build a full one (after a failure)."""
         self.pages, self.inputs, self.pending = {}, "", {}
+        self.texts.clear()
 
     def has_vanished_pages(self) -> bool:
         """True when a page of the last build is no longer part of the site.

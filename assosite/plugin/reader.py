@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,21 @@ class FrenchSpacing(Treeprocessor):
                 child.tail = french_spacing(child.tail)
 
 
+def _file_key(source_path: str, state: Any) -> tuple[Any, ...]:
+    """Return what the preview's memory of a text must match (time, size, inputs).
+
+    A file whose modification time and size are those of the last build is not even
+    read again: the preview server answers an edit quickly.
+    """
+    found = os.stat(source_path)
+    return (
+        found.st_mtime_ns,
+        found.st_size,
+        getattr(state, "links_digest", ""),
+        state.preview.inputs,
+    )
+
+
 class AssositeReader(BaseReader):
     """Read ``.md`` files: front matter (YAML or TOML) or native header, then Markdown.
 
@@ -130,17 +146,23 @@ class AssositeReader(BaseReader):
         if (target := isolation.outside_link(Path(source_path), self._root)) is not None:
             problem = make_problem("AS246", path, 0, target=target)
             return "", {SOURCE_KEY: SourceHeader(path, problems=(problem,))}
-        raw = Path(source_path).read_bytes()
         state = self.settings.get(STATE_KEY)
+        memory = getattr(getattr(state, "preview", None), "texts", None)
+        seen = _file_key(source_path, state) if memory is not None else None
+        if seen is not None and memory.get(source_path, (None,))[0] == seen:
+            known = memory[source_path][1]
+            return known[0], {SOURCE_KEY: known[1]}
+        raw = Path(source_path).read_bytes()
         texts = getattr(state, "texts", None)
         key = cache_bytes(raw, state)
         known = texts.load(path, key) if texts is not None else None
-        if known is not None:
-            return known[0], {SOURCE_KEY: known[1]}
-        html, header = self.parse(path, raw, source_path)
-        if texts is not None:
-            texts.store(path, key, html, header)
-        return html, {SOURCE_KEY: header}
+        if known is None:
+            known = self.parse(path, raw, source_path)
+            if texts is not None:
+                texts.store(path, key, *known)
+        if seen is not None:
+            memory[source_path] = (seen, known)
+        return known[0], {SOURCE_KEY: known[1]}
 
     def parse(self, path: str, raw: bytes, source_path: str) -> tuple[str, SourceHeader]:
         """Split, check and convert one file: (HTML body, header), never from the cache.

@@ -16,8 +16,6 @@ import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import vRecur
-
 from assosite.model.recurrence import (
     HORIZON_YEARS,
     MOST_DATES,
@@ -129,6 +127,8 @@ class RepeatReader:
         """An RFC 5545 rule as written (``RRULE:`` first or not), checked part by part."""
         cleaned = re.sub(r"^\s*RRULE:", "", text.strip(), flags=re.IGNORECASE)
         try:
+            from icalendar import vRecur  # noqa: PLC0415 (loaded by a build that reads, not by a no-change one)
+
             parts = vRecur.from_ical(cleaned)
         except ValueError:
             self.add("AS272", key, value=text, part=cleaned)

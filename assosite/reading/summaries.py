@@ -7,10 +7,9 @@ whole sentences within the summary budget (``[editorial] summary_max_length``).
 
 from __future__ import annotations
 
+import functools
 import re
-
-import lxml.html
-from markdown import Markdown
+from typing import Any
 
 _MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -18,6 +17,17 @@ _MARKDOWN = {
     "extensions": ["markdown.extensions.extra", "markdown.extensions.sane_lists"],
     "output_format": "html5",
 }
+
+
+@functools.cache
+def _markdown() -> Any:
+    """Return the Markdown instance of summaries, made once (its extensions load once).
+
+    Markdown is imported here: a build that finds nothing changed never needs it.
+    """
+    from markdown import Markdown  # noqa: PLC0415
+
+    return Markdown(**_MARKDOWN)
 
 
 def summary_from_text(body: str, budget: int) -> str:
@@ -32,9 +42,11 @@ def summary_from_text(body: str, budget: int) -> str:
         last whole sentence that fits; "" when the text has no paragraph.
     """
     teaser = _MORE.split(body, maxsplit=1)
-    html = Markdown(**_MARKDOWN).convert(teaser[0] if len(teaser) > 1 else body)
+    html = _markdown().reset().convert(teaser[0] if len(teaser) > 1 else body)
     if not html.strip():
         return ""
+    import lxml.html  # noqa: PLC0415 (lxml loads only for a text without summary)
+
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
     paragraphs = [p for p in paragraphs if p]

@@ -319,30 +319,65 @@ def _normalised(title: str) -> str:
 _DIGITS = re.compile(r"\d+")
 
 
+_ENDS = 2  # titles are compared when they begin or end with these many same words
+_RECENT = 64  # the latest titles of one beginning or ending that a title is compared with
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """A title as the similar-titles rule compares it."""
+
+    text: str
+    undated: str
+    letters: Counter[str]
+    doc: Document
+
+
 def similar_titles(
     docs: list[Document], cfg: EditorialSection, now: dt.datetime
 ) -> Iterator[Finding]:
-    """AS314: two items with the same or nearly the same title."""
-    seen: dict[str, list[tuple[str, str, Counter[str], Document]]] = defaultdict(list)
+    """AS314: two items with the same or nearly the same title.
+
+    A title is compared with the earlier ones (in file order) that are the same, or
+    that begin or end with the same two words (the latest 64 of each), so the rule
+    grows linearly with the number of items: a near copy keeps one end intact.
+    """
+    same: dict[str, Document] = {}
+    ends: dict[str, list[_Title]] = defaultdict(list)
     for doc in sorted(docs, key=lambda d: d.item.source):
-        title = _normalised(doc.item.title)
-        undated, letters = _DIGITS.sub("", title), Counter(title)
-        bucket = seen[title.split(" ")[0] if title else ""]
-        matcher = difflib.SequenceMatcher(None, b=title)  # b is indexed once, reused
-        for other_title, other_undated, other_letters, other in bucket:
-            if title != other_title and undated == other_undated:
-                continue  # « Fête de quartier 2025 » and « … 2027 »: a series, not a copy
-            if title != other_title:
-                # SequenceMatcher.quick_ratio's upper bound, with Counter's C code
-                common = sum((letters & other_letters).values())
-                if 2 * common < 0.9 * (len(title) + len(other_title)):
-                    continue
-                matcher.set_seq1(other_title)
-                if matcher.ratio() < 0.9:
-                    continue
+        text = _normalised(doc.item.title)
+        title = _Title(text, _DIGITS.sub("", text), Counter(text), doc)
+        words = text.split(" ")
+        keys = ("<" + " ".join(words[:_ENDS]), ">" + " ".join(words[-_ENDS:]))
+        other = same.get(text) or _near_copy(title, [ends[key][-_RECENT:] for key in keys])
+        if other is not None:
             yield _at(doc, "AS314", "title", other=other.item.source)
-            break
-        bucket.append((title, undated, letters, doc))
+        same.setdefault(text, doc)
+        for key in dict.fromkeys(keys):
+            ends[key].append(title)
+
+
+def _near_copy(title: _Title, groups: list[list[_Title]]) -> Document | None:
+    """Return the first earlier item whose title is nearly ``title`` (ratio ≥ 0.9), or None."""
+    matcher = None
+    size = len(title.text)
+    seen: set[int] = set()
+    for other in sorted((o for group in groups for o in group), key=lambda o: o.doc.item.source):
+        if id(other) in seen or other.undated == title.undated:
+            continue  # « Fête de quartier 2025 » and « … 2027 »: a series, not a copy
+        seen.add(id(other))
+        total = size + len(other.text)
+        if 2 * min(size, len(other.text)) < 0.9 * total:
+            continue  # lengths too far apart for a ratio of 0.9
+        # SequenceMatcher.quick_ratio's upper bound, with Counter's C code
+        if 2 * sum((title.letters & other.letters).values()) < 0.9 * total:
+            continue
+        if matcher is None:  # b is indexed once, and only for a title that may match
+            matcher = difflib.SequenceMatcher(None, b=title.text)
+        matcher.set_seq1(other.text)
+        if matcher.ratio() >= 0.9:
+            return other.doc
+    return None
 
 
 def rhythm(docs: list[Document], cfg: EditorialSection, now: dt.datetime) -> Iterator[Finding]:

@@ -3,7 +3,7 @@
 A card is drawn again only when the sha256 of its :class:`~assosite.outputs.cards.draw.CardSpec`
 (texts, layout, colours, logo bytes, fonts, assosite version) changes; cached files
 are named by that hash, so an unchanged card is copied, never re-rendered. Cards to
-draw are spread over the CPUs (one process each) when there are enough of them.
+draw are shared with worker processes when there are many and CPUs are idle.
 This folder is the one place outside the output that a build writes to.
 """
 
@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from assosite import __version__
-from assosite.outputs.cards.draw import HEIGHT, WIDTH, CardSpec, encode_card, render_card
+from assosite.outputs.cards.draw import (
+    HEIGHT,
+    WIDTH,
+    CardSpec,
+    encode_card,
+    release_memory,
+    render_card,
+)
 from assosite.system.processes import die_with_parent, pid_alive
 
 CACHE_FOLDER = Path(".cache") / "assosite" / "cards"
@@ -25,7 +32,6 @@ MANIFEST = "manifest.json"
 # Below this many cards, starting worker processes (about 0.4 s each: Python, Pillow and
 # the fonts) costs more than drawing them here (measured with bench/bench_cards.py).
 PARALLEL_FROM = 100
-CHUNK = 16  # most cards a worker takes at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +91,84 @@ def draw_into(spec: CardSpec, folder: Path) -> tuple[str, str]:
     return digest, extension
 
 
+def _spare_cpus(cpus: int) -> int:
+    """Return how many worker processes the machine's load leaves room for (0 or more).
+
+    The load average counts this build itself: on an idle machine of 2 CPUs it is
+    about 1, and one worker helps; on a busy one, workers would only share the
+    same CPUs and slow everything down (measured: 15 % more CPU per card).
+    """
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float(cpus)
+    return max(0, min(cpus - 1, int(cpus - max(load, 1.0))))
+
+
+def _take(counter: Any, total: int, busy: Any = None, number: int = 0) -> int | None:
+    """Return the next card index to draw and count it taken, or None when all are.
+
+    A worker passes its ``busy`` flag, raised in the same step, so that the build
+    knows it is drawing.
+    """
+    with counter.get_lock():
+        index = counter.value
+        if index >= total:
+            return None
+        counter.value = index + 1
+        if busy is not None:
+            busy[number] = 1
+        return index
+
+
+def _help(specs: list[CardSpec], folder: Path, counter: Any, busy: Any, number: int) -> None:
+    """In a worker process: draw the next card not yet taken, until none is left."""
+    die_with_parent()
+    while (index := _take(counter, len(specs), busy, number)) is not None:
+        draw_into(specs[index], folder)
+        busy[number] = 0
+
+
+def _drawn(folder: Path, spec: CardSpec) -> tuple[str, str]:
+    """Return the digest and extension of a card in ``folder``, drawn here if a worker died."""
+    digest = spec.digest()
+    for extension in ("png", "jpg"):
+        if (folder / f"{digest}.{extension}").exists():
+            return digest, extension
+    return draw_into(spec, folder)
+
+
+def _stop(workers: list[Any], counter: Any, busy: Any, total: int) -> None:
+    """Stop the workers once no card is left to take (or the build is stopping).
+
+    Workers not drawing are starting or done: they are stopped at once (none holds
+    the lock while this process does); the others finish their card, then find none.
+    """
+    with counter.get_lock():
+        counter.value = total
+        for number, worker in enumerate(workers):
+            if not busy[number]:
+                worker.terminate()
+                worker.join()
+    for worker in workers:
+        worker.join(timeout=60)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
 class CardCache:
     """The cards of one site, kept between builds.
 
     Args:
         root: the site folder (the cache lives in ``.cache/assosite/cards``).
-        workers: processes to draw with (default: one per CPU).
+        workers: processes to draw with, this one included (default: one, plus one
+            per CPU that the machine's load leaves idle).
     """
 
     def __init__(self, root: Path, workers: int | None = None) -> None:
         self.folder = root / CACHE_FOLDER
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = workers
 
     def update(self, specs: dict[str, CardSpec]) -> CacheRun:
         """Return a card for every spec, drawing only those whose hash is new.
@@ -110,6 +183,7 @@ class CardCache:
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
         for digest, extension in self._draw(list(todo.values())):
             existing[digest] = self.folder / f"{digest}.{extension}"
+        release_memory()  # the pages are written next, with all the memory they need
         cards = {key: CachedCard(digest, existing[digest]) for key, digest in digests.items()}
         used = {card.file for card in cards.values()}
         for path in self._files():
@@ -130,21 +204,37 @@ class CardCache:
         return sorted(p for p in self.folder.iterdir() if p.suffix in (".png", ".jpg"))
 
     def _draw(self, specs: list[CardSpec]) -> list[tuple[str, str]]:
-        folders = [self.folder] * len(specs)
-        if len(specs) < PARALLEL_FROM or self.workers < 2:
-            return list(map(draw_into, specs, folders))
+        """Draw ``specs`` here, helped by worker processes when CPUs are idle.
+
+        This process draws too, taking the next card from the same counter as the
+        workers: a worker still starting (or never scheduled on a busy machine)
+        takes nothing, so the drawing never waits for it and is never slower than
+        one process alone. Workers start only for CPUs that the load leaves free.
+        """
+        if self.workers is not None:
+            helpers = self.workers - 1
+        elif len(specs) >= PARALLEL_FROM:
+            helpers = _spare_cpus(os.cpu_count() or 1)
+        else:
+            helpers = 0
+        if helpers == 0:
+            return [draw_into(spec, self.folder) for spec in specs]
         # "spawn": Pelican's process may hold threads and locks that fork would copy.
-        # Small chunks: a build told to stop waits for one chunk at most.
-        pool = ProcessPoolExecutor(
-            self.workers,
-            mp_context=get_context("spawn"),
-            initializer=die_with_parent,
-        )
+        context = get_context("spawn")
+        counter = context.Value("i", 0)  # the next card to draw; its lock guards it
+        busy = context.Array("b", helpers)  # a worker drawing a card right now
+        workers = [
+            context.Process(target=_help, args=(specs, self.folder, counter, busy, index))
+            for index in range(helpers)
+        ]
+        for worker in workers:
+            worker.start()
         try:
-            chunk = max(1, min(CHUNK, len(specs) // (self.workers * 4)))
-            return list(pool.map(draw_into, specs, folders, chunksize=chunk))
+            while (index := _take(counter, len(specs))) is not None:
+                draw_into(specs[index], self.folder)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop(workers, counter, busy, len(specs))
+        return [_drawn(self.folder, spec) for spec in specs]
 
     def _write_manifest(self, run: CacheRun) -> None:
         manifest = {

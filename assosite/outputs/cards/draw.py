@@ -20,7 +20,9 @@ from PIL import Image, ImageDraw
 
 from assosite import __version__
 from assosite.model.colours import TEXT_MINIMUM, WHITE, contrast_ratio, nearest_passing
+from assosite.outputs.cards import png as cardpng
 from assosite.outputs.cards import text as cardtext
+from assosite.outputs.cards.png import encode_png
 from assosite.outputs.cards.text import BOLD, REGULAR, FittedText, TextBox, fit, font, runs
 
 WIDTH, HEIGHT = 1200, 630
@@ -29,8 +31,9 @@ FOOTER = 120
 LOGO = 80
 LAYOUTS = ("news", "event", "testimony", "page", "site")
 STATUS_RED = "#b3261e"
-# zlib's run-length strategy: flat colours compress well and three times faster.
-PNG_STRATEGY = 3
+# The bands of rows compressed apart (outputs/cards/png.py): the labels, the item's
+# text, the stripe and footer; only the middle one differs between cards of a brand.
+BANDS = (0, 114, HEIGHT - FOOTER - 20)
 # Above this size a PNG is compared with a JPEG (photo-like logos); flat cards stay PNG.
 JPEG_THRESHOLD = 100_000
 JPEG_QUALITY = 85
@@ -79,7 +82,7 @@ class CardSpec:
 def _code_digest() -> bytes:
     """Return the sha256 of the modules that draw cards (a new layout redraws them)."""
     hashed = hashlib.sha256()
-    for module in (Path(__file__), Path(cardtext.__file__)):
+    for module in (Path(__file__), Path(cardtext.__file__), Path(cardpng.__file__)):
         hashed.update(module.read_bytes())
     return hashed.digest()
 
@@ -152,16 +155,103 @@ def _mix(first: str, second: str, amount: float) -> str:
 def render_card(spec: CardSpec) -> Image.Image:
     """Draw the card described by ``spec``.
 
+    What cards of a brand share (background, labels, stripe, footer, logo, name) is
+    drawn once per process and copied; only the item's own text is drawn per card,
+    straight in palette indices.
+
     Returns:
         A 1200×630 palette image (mode ``P``), the same pixels for the same spec.
     """
     colours = card_colours(spec.primary, spec.accent)
+    base, palette = _base(colours, spec.logo, spec.footer, spec.label, spec.status)
+    indices = base.copy()
+    top = 146 if spec.label or spec.status else 92
+    _draw_body(_Painter(indices, colours, spec.logo), spec, colours, top)
+    indices.putpalette(palette)  # the indices become the palette image, no copy
+    return indices
+
+
+def release_memory() -> None:
+    """Forget the parts and compressed bands kept for the next cards (after a build's cards)."""
+    _base.cache_clear()
+    _shades.cache_clear()
+    cardpng.forget()
+
+
+@functools.lru_cache(maxsize=16)
+def _base(
+    colours: CardColours, logo: bytes, footer: str, label: str, status: str
+) -> tuple[Image.Image, list[int]]:
+    """Return what every card with these colours, logo, footer and labels shows.
+
+    Returns:
+        The palette indices (a grey image, so that the text is pasted as indices)
+        and the palette.
+    """
     image = Image.new("RGB", (WIDTH, HEIGHT), colours.background)
     draw = ImageDraw.Draw(image)
-    top = _draw_labels(draw, spec, colours)
-    _draw_body(draw, spec, colours, top)
-    _draw_footer(image, draw, spec, colours)
-    return image.quantize(palette=_palette(colours, spec.logo), dither=Image.Dither.NONE)
+    _draw_labels(draw, label, status, colours)
+    _draw_footer(image, draw, footer, logo, colours)
+    quantized = image.quantize(palette=_palette(colours, logo), dither=Image.Dither.NONE)
+    palette = quantized.getpalette() or []
+    return Image.frombytes("L", quantized.size, quantized.tobytes()), palette
+
+
+class _Painter:
+    """Draws text blocks into a palette card, as if drawn in RGB then quantised.
+
+    Each block is rasterised into a grey mask (its coverage), and each coverage
+    value is mapped to the palette index that quantising the blended colour gives
+    (:func:`_shades`), so the pixels are those of the RGB drawing without the cost
+    of quantising the whole card.
+
+    Args:
+        image: the card's palette indices (mode ``L``); its text area is the background.
+        colours: the card's colours.
+        logo: the logo's bytes (part of the palette).
+    """
+
+    def __init__(self, image: Image.Image, colours: CardColours, logo: bytes) -> None:
+        self.image = image
+        self.colours = colours
+        self.logo = logo
+
+    def block(self, block: FittedText, top: float, fill: str, left: float = MARGIN) -> float:
+        """Draw a fitted block whose first line's top is at ``top``; return its bottom."""
+        if not block.lines:
+            return top + block.height
+        # Room around the lines for accents, descenders and overhangs.
+        pad = block.size // 2
+        upper = max(0, int(top) - pad)
+        lower = min(HEIGHT, int(top + block.height) + pad)
+        start = max(0, int(left) - pad)
+        lines = [(line, runs(line, block.face)) for line in block.lines]
+        longest = max(sum(cardtext.width(p, n, block.size) for p, n in r) for _, r in lines)
+        end = min(WIDTH, int(left + longest) + pad)
+        coverage = Image.new("L", (end - start, lower - upper))
+        draw = ImageDraw.Draw(coverage)
+        baseline = top + block.size * 0.95 - upper
+        for _, parts in lines:
+            x = left - start
+            for part, name in parts:
+                draw.text((x, baseline), part, font=font(name, block.size), fill=255, anchor="ls")
+                x += cardtext.width(part, name, block.size)
+            baseline += block.line_height
+        indexed = coverage.point(_shades(fill, self.colours, self.logo))
+        self.image.paste(indexed, (start, upper), coverage.point(_COVERED, "1"))
+        return top + block.height
+
+
+_COVERED = [0] + [255] * 255
+
+
+@functools.lru_cache(maxsize=32)
+def _shades(ink: str, colours: CardColours, logo: bytes) -> list[int]:
+    """Return, for each coverage 0–255 of ``ink`` on the background, its palette index."""
+    strip = Image.new("RGB", (256, 1), colours.background)
+    strip.paste(ink, (0, 0, 256, 1), Image.frombytes("L", (256, 1), bytes(range(256))))
+    indexed = strip.quantize(palette=_palette(colours, logo), dither=Image.Dither.NONE)
+    return list(indexed.tobytes())
 
 
 def _draw_line(
@@ -172,19 +262,8 @@ def _draw_line(
     for part, name in runs(text, block.face):
         used = font(name, block.size)
         draw.text((x, y), part, font=used, fill=fill, anchor="ls")
-        x += used.getlength(part)
+        x += cardtext.width(part, name, block.size)
     return x
-
-
-def _draw_block(
-    draw: ImageDraw.ImageDraw, block: FittedText, top: float, fill: str, left: float = MARGIN
-) -> float:
-    """Draw a fitted block whose first line's top is at ``top``; return its bottom."""
-    baseline = top + block.size * 0.95
-    for line in block.lines:
-        _draw_line(draw, (left, baseline), line, block, fill)
-        baseline += block.line_height
-    return top + block.height
 
 
 def _pill(draw: ImageDraw.ImageDraw, left: float, text: str, background: str, ink: str) -> float:
@@ -199,21 +278,20 @@ def _pill(draw: ImageDraw.ImageDraw, left: float, text: str, background: str, in
     return right
 
 
-def _draw_labels(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours) -> int:
-    """Draw the type label and the status mark; return where the body starts."""
-    if not spec.label and not spec.status:
-        return 92
-    right = _pill(draw, MARGIN, spec.label, colours.label_background, colours.label_ink)
-    if spec.status:
-        start = right + 16 if spec.label else MARGIN
-        _pill(draw, start, spec.status.upper(), WHITE, colours.status_ink)
-    return 146
+def _draw_labels(draw: ImageDraw.ImageDraw, label: str, status: str, colours: CardColours) -> None:
+    """Draw the type label and the status mark."""
+    if not label and not status:
+        return
+    right = _pill(draw, MARGIN, label, colours.label_background, colours.label_ink)
+    if status:
+        start = right + 16 if label else MARGIN
+        _pill(draw, start, status.upper(), WHITE, colours.status_ink)
 
 
-def _draw_body(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours, top: int) -> None:
+def _draw_body(painter: _Painter, spec: CardSpec, colours: CardColours, top: int) -> None:
     """Draw the title, the text and the detail lines between the labels and the footer."""
     if spec.layout == "event":
-        _draw_event(draw, spec, colours, top)
+        _draw_event(painter, spec, colours, top)
         return
     if spec.layout == "site":
         top = 170  # no label: the name and description sit in the middle
@@ -226,18 +304,18 @@ def _draw_body(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours, 
     big = 76 if spec.layout == "site" else (50 if quote else 64)
     share = room if not spec.text else int(room * 0.68)
     title = fit(spec.title, TextBox(inner, share, BOLD, big, 34 if quote else 38, 5))
-    y = _draw_block(draw, title, top, colours.ink)
+    y = painter.block(title, top, colours.ink)
     if spec.text:
         rest = room - title.height - 18
         text = fit(spec.text, TextBox(inner, max(rest, 0), REGULAR, 32, 24, 3))
         if rest >= text.line_height:
-            _draw_block(draw, text, y + 18, colours.soft)
+            painter.block(text, y + 18, colours.soft)
     y = bottom - sum(d.height for d in details)
     for block in details:
-        y = _draw_block(draw, block, y, colours.soft)
+        y = painter.block(block, y, colours.soft)
 
 
-def _draw_event(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours, top: int) -> None:
+def _draw_event(painter: _Painter, spec: CardSpec, colours: CardColours, top: int) -> None:
     """Draw an event: its title, then when (bold) and where, right under it."""
     inner = WIDTH - 2 * MARGIN
     room = HEIGHT - FOOTER - 40 - top
@@ -245,26 +323,26 @@ def _draw_event(draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours,
     where = [fit(line, TextBox(inner, 90, REGULAR, 32, 24, 2)) for line in spec.details[1:]]
     below = sum(block.height + 12 for block in (*when, *where))
     title = fit(spec.title, TextBox(inner, room - below - 24, BOLD, 64, 38, 4))
-    y = _draw_block(draw, title, top, colours.ink) + 24
+    y = painter.block(title, top, colours.ink) + 24
     for block in when:
-        y = _draw_block(draw, block, y, colours.ink) + 12
+        y = painter.block(block, y, colours.ink) + 12
     for block in where:
-        y = _draw_block(draw, block, y, colours.soft) + 12
+        y = painter.block(block, y, colours.soft) + 12
 
 
 def _draw_footer(
-    image: Image.Image, draw: ImageDraw.ImageDraw, spec: CardSpec, colours: CardColours
+    image: Image.Image, draw: ImageDraw.ImageDraw, footer: str, logo: bytes, colours: CardColours
 ) -> None:
     """Draw the accent stripe, the white footer, the logo and the association's name."""
     top = HEIGHT - FOOTER
     draw.rectangle((0, top - 10, WIDTH, top), fill=colours.label_background)
     draw.rectangle((0, top, WIDTH, HEIGHT), fill=WHITE)
     left = MARGIN
-    tile = _logo_tile(spec.logo)
+    tile = _logo_tile(logo)
     if tile is not None:
         image.paste(tile, (MARGIN, top + (FOOTER - LOGO) // 2))
         left += LOGO + 24
-    name = fit(spec.footer, TextBox(WIDTH - left - MARGIN, 48, BOLD, 34, 22, 1))
+    name = fit(footer, TextBox(WIDTH - left - MARGIN, 48, BOLD, 34, 22, 1))
     if name.lines:
         _draw_line(
             draw,
@@ -318,12 +396,11 @@ def encode_card(image: Image.Image) -> tuple[bytes, str]:
     A palette PNG is written first; a JPEG is tried only when the PNG is large
     (a photo-like logo), and the smaller of the two wins.
     """
-    png = io.BytesIO()
-    image.save(png, "PNG", compress_level=9, compress_type=PNG_STRATEGY)
-    if png.tell() <= JPEG_THRESHOLD:
-        return png.getvalue(), "png"
+    png = encode_png(image, BANDS)
+    if len(png) <= JPEG_THRESHOLD:
+        return png, "png"
     jpeg = io.BytesIO()
     image.convert("RGB").save(jpeg, "JPEG", quality=JPEG_QUALITY, optimize=True)
-    if jpeg.tell() < png.tell():
+    if jpeg.tell() < len(png):
         return jpeg.getvalue(), "jpg"
-    return png.getvalue(), "png"
+    return png, "png"
