@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import feedparser
 import lxml.html
 import pytest
-from helpers import BASE_CONFIG, md_news
+from helpers import BASE_CONFIG, md_event, md_news
 
 from assosite.reading.typography import NARROW, NO_BREAK, french_spacing
 
@@ -54,3 +55,17 @@ def test_a_french_site_s_text_gets_them_an_english_one_not(make_site, build) -> 
         "Venez nombreux ! Le tarif : 5 €."
         in _page(output / "news" / "fete" / "index.html").text_content()
     )
+
+
+def test_titles_summaries_and_prices_get_them_on_pages_and_feeds(make_site, build) -> None:
+    """The header's words too: the page's h1, the event's price and the feed's title."""
+    event = md_event(
+        '"Fête du jardin : venez !"', "2027-06-13 15:00", extra="price: 5 € l'entrée\n"
+    )
+    report, output = build(make_site({"content/events/2027-06-13-fete.md": event}))
+    assert [p.code for p in report.problems if p.severity == "error"] == []
+    page = _page(output / "agenda" / "2027-06-13-fete" / "index.html")
+    assert page.xpath("string(//h1)") == f"Fête du jardin{NO_BREAK}: venez{NARROW}!"
+    assert f"5{NO_BREAK}€ l'entrée" in page.text_content()
+    feed = feedparser.parse((output / "flux" / "agenda.atom.xml").read_bytes())
+    assert feed.entries[0].title == f"Fête du jardin{NO_BREAK}: venez{NARROW}!"

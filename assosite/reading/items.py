@@ -33,6 +33,7 @@ from assosite.reading.fields import (
 from assosite.reading.header import SourceHeader
 from assosite.reading.repeat import RepeatReader
 from assosite.reading.summaries import summary_from_text
+from assosite.reading.typography import french_spacing
 
 FOLDER_KINDS = {"news": "news", "events": "event", "testimonies": "testimony", "pages": "page"}
 
@@ -124,6 +125,10 @@ def parse_item(
         return None, problems
     values = fields.common(kind)
     values.update(getattr(fields, f"own_{kind}")())
+    if ctx.language == "fr":  # the words shown on pages, feeds and cards
+        for key in _FRENCH_WORDS:
+            if isinstance(values.get(key), str):
+                values[key] = french_spacing(values[key])
     fields.unknown(kind, folder)
     if any(p.severity == Severity.ERROR for p in problems):
         return None, problems
@@ -131,6 +136,10 @@ def parse_item(
     if kind == "testimony" and fields.consent_expired(item):
         return None, problems
     return item, problems
+
+
+# The short texts of a header that French typography applies to (see reading.typography).
+_FRENCH_WORDS = ("title", "summary", "price", "quote")
 
 
 def _is_item(header: SourceHeader, role: foreign.FileRole, problems: list[Problem]) -> bool:
