@@ -84,6 +84,12 @@ def file_hashes(folder: Path) -> dict[str, str]:
     }
 
 
+def constraint_pins(site: Path) -> dict[str, str]:
+    """Return the ``name: version`` pins of a site's ``constraints.txt``."""
+    lines = (site / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("==") for line in lines if line and not line.startswith("#"))
+
+
 def fixture_text(name: str) -> bytes:
     """Return the bytes of ``tests/data/content/<name>``."""
     return (DATA / "content" / name).read_bytes()

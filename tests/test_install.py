@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import constraint_pins
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -17,12 +18,6 @@ from assosite.cli import cli
 from assosite.scaffold.install import locked_versions, write_install_files
 
 ROOT = Path(__file__).parent.parent
-
-
-def _pins(site: Path) -> dict[str, str]:
-    lines = (site / "constraints.txt").read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("==") for line in lines if line and not line.startswith("#")]
-    return dict(pairs)
 
 
 def _runtime_requirements() -> dict[str, Requirement]:
@@ -45,7 +40,7 @@ def test_released_version_is_named_and_every_dependency_pinned(tmp_path) -> None
         f"assosite=={__version__}",
         "-c constraints.txt",
     ]
-    pins = _pins(tmp_path)
+    pins = constraint_pins(tmp_path)
     for name in _runtime_requirements():
         assert pins[name] == importlib.metadata.version(name), name
     assert "assosite" not in pins
@@ -83,7 +78,7 @@ def test_lock_pins_the_installed_versions(tmp_path) -> None:
     (tmp_path / "constraints.txt").write_text("pelican==4.0.0\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["lock", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert _pins(tmp_path)["pelican"] == importlib.metadata.version("pelican")
+    assert constraint_pins(tmp_path)["pelican"] == importlib.metadata.version("pelican")
     assert f"{len(locked_versions())} versions figées dans constraints.txt" in result.output
 
 
@@ -92,7 +87,7 @@ def test_lock_upgrade_takes_what_pip_resolves_on_the_index(tmp_path) -> None:
     """assosite lock --upgrade: pip's resolution of assosite's requirements (PyPI)."""
     result = CliRunner().invoke(cli, ["lock", str(tmp_path), "--upgrade"])
     assert result.exit_code == 0, result.output
-    pins = _pins(tmp_path)
+    pins = constraint_pins(tmp_path)
     for name, requirement in _runtime_requirements().items():
         assert requirement.specifier.contains(pins[name]), (name, pins[name])
     assert "assosite" not in pins

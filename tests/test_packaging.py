@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import constraint_pins
 
 ROOT = Path(__file__).parent.parent
 
@@ -128,11 +129,6 @@ def test_source_checkout_finds_its_folders(tmp_path) -> None:
     ]
 
 
-def _pins(site: Path) -> dict[str, str]:
-    lines = (site / "constraints.txt").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("==") for line in lines if line and not line.startswith("#"))
-
-
 _WHERE = (
     "import assosite, importlib.metadata as m; print(assosite.__file__);"
     "print(m.version('pelican'), m.version('pillow'))"
@@ -180,7 +176,7 @@ def test_a_new_site_installs_in_a_venv_that_cannot_see_the_checkout(wheel, tmp_p
         check=True,
     ).stdout.split("\n")
     assert where[0].startswith(str(volunteer)), where  # not the checkout
-    pins = _pins(site)
+    pins = constraint_pins(site)
     assert where[1] == f"{pins['pelican']} {pins['pillow']}"
     build = subprocess.run(
         [str(volunteer / "bin" / "assosite"), "build", "--strict"],

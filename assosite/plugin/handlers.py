@@ -105,7 +105,9 @@ def _state_from_pelicanconf(pelican: Any) -> None:
     config, problems = config_from_data(root, _data_from_pelicanconf(settings))
     if config is None:
         for problem in problems:
-            _pelican_logger().error(format_problem(problem, _report_language(settings)))
+            _pelican_logger().error(
+                format_problem(problem, _report_language(settings.get("DEFAULT_LANG")))
+            )
         raise ConfigError(
             "assosite: " + "; ".join(p.message()[0] for p in problems), BuildReport(problems)
         )
@@ -131,9 +133,8 @@ def _state_from_pelicanconf(pelican: Any) -> None:
 _ITEM_ADDRESSES = ("ARTICLE_URL", "ARTICLE_SAVE_AS", "PAGE_URL", "PAGE_SAVE_AS")
 
 
-def _report_language(settings: dict[str, Any]) -> str:
+def _report_language(language: str | None) -> str:
     """Return the language of the problems a plain Pelican run logs (the site's, or fr)."""
-    language = str(settings.get("DEFAULT_LANG") or "fr")
     return language if language in LANGUAGES else "fr"
 
 
@@ -155,7 +156,7 @@ def log_problems(state: BuildState) -> None:
         return
     problems = state.report.problems[state.logged :]
     state.logged = len(state.report.problems)
-    language = _report_language({"DEFAULT_LANG": state.config.site.language})
+    language = _report_language(state.config.site.language)
     logger = _pelican_logger()
     # Pelican 4.11's logger stops on .error()/.warning() calls only (not on .log()).
     say = {"error": logger.error, "warning": logger.warning, "suggestion": logger.info}

@@ -144,7 +144,7 @@ def locked_versions() -> dict[str, str]:
     pending = _own_requirements()
     while pending:
         requirement = pending.pop()
-        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+        if not _needed_here(requirement):
             continue
         name = canonicalize_name(requirement.name)
         if name in found:
@@ -168,9 +168,7 @@ def resolved_versions() -> dict[str, str]:
         AssositeError: pip could not resolve them (AS133).
     """
     requirements = [
-        str(requirement)
-        for requirement in _own_requirements()
-        if requirement.marker is None or requirement.marker.evaluate({"extra": ""})
+        str(requirement) for requirement in _own_requirements() if _needed_here(requirement)
     ]
     with tempfile.TemporaryDirectory(prefix="assosite-lock-") as scratch:
         listing = Path(scratch) / "requirements.txt"
@@ -197,6 +195,11 @@ def _own_requirements() -> list[Requirement]:
         project = tomllib.loads((_CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))
         texts = project["project"]["dependencies"]
     return [Requirement(text) for text in texts]
+
+
+def _needed_here(requirement: Requirement) -> bool:
+    """Return True when ``requirement`` applies on this machine, optional extras left out."""
+    return requirement.marker is None or requirement.marker.evaluate({"extra": ""})
 
 
 def write_constraints(site: Path, versions: dict[str, str]) -> Path:
