@@ -122,3 +122,93 @@ def test_preview_reads_again_only_the_texts_that_changed(make_site, monkeypatch)
     assert len(read) == 1
     assert b"Lu une fois." in read[0]
     assert len(memory.texts) == 6
+
+
+def _codes(report) -> list[tuple[str, str, int]]:
+    return sorted((p.code, p.path, p.line) for p in report.problems)
+
+
+def test_preview_keeps_the_content_objects_of_unchanged_files(
+    make_site, monkeypatch, tmp_path
+) -> None:
+    """A rebuild makes a typed item of the edited file only; the others are kept with
+    their problems (an unknown key), and the output is the full build's."""
+    from assosite.plugin import handlers  # noqa: PLC0415
+
+    site = _site(make_site)
+    odd = site / "content/news/2026-03-05-n5.md"
+    odd.write_text(md_news("Nouvelle 5", "2026-03-05", extra="couleur: bleu\n"), "utf-8")
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    first = build_site(site, options)
+    assert any(p.path.endswith("n5.md") for p in first.problems)
+    parsed: list[str] = []
+    parse = handlers.parse_item
+
+    def counting(header, *args, **kwargs):
+        parsed.append(header.path)
+        return parse(header, *args, **kwargs)
+
+    monkeypatch.setattr(handlers, "parse_item", counting)
+    path = site / "content/news/2026-03-03-n3.md"
+    for edit in ("Un mot.", "Un autre mot."):
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{edit}\n", "utf-8")
+        again = build_site(site, options)
+        assert parsed[-1] == "content/news/2026-03-03-n3.md"
+        assert _codes(again) == _codes(first)
+        assert again.items == first.items
+    assert len(parsed) == 2
+    monkeypatch.undo()
+    expected = build_site(
+        site, BuildOptions(output=tmp_path / "full", site_url=URL, now=NOW, reuse=False)
+    )
+    assert file_hashes(site / "output") == file_hashes(tmp_path / "full")
+    assert _codes(expected) == _codes(first)
+
+
+def test_preview_rebuild_of_a_listed_title_and_a_deleted_file(make_site, tmp_path) -> None:
+    """With kept objects, a title edit reaches the lists that show it, the neighbours'
+    pages and the feeds; a deleted file disappears; an edit after it reads it again."""
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    news = site / "content/news"
+    (news / "2026-03-03-n3.md").write_text(md_news("Titre changé", "2026-03-03"), "utf-8")
+    build_site(site, options)
+    listing = (site / "output" / "actualites" / "index.html").read_text(encoding="utf-8")
+    assert "Titre changé" in listing
+    neighbour = (site / "output" / "actualites" / "n2" / "index.html").read_text("utf-8")
+    assert "Titre changé" in neighbour
+    assert file_hashes(site / "output") == _full_build(site, tmp_path / "full", NOW)
+    (news / "2026-03-02-n2.md").unlink()
+    build_site(site, options)
+    assert not (site / "output" / "actualites" / "n2").exists()
+    assert "content/news/2026-03-02-n2.md" not in {
+        k.removeprefix(str(site) + "/") for k in memory.contents
+    }
+    assert file_hashes(site / "output") == _full_build(site, tmp_path / "full2", NOW)
+
+
+def test_preview_leaves_the_text_cache_to_the_next_build(make_site, monkeypatch) -> None:
+    """The preview does not read the files it kept: the cache of parsed texts keeps
+    them for the next ``assosite build``, which then parses no text."""
+    from assosite.plugin import reader  # noqa: PLC0415
+
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    path = site / "content/news/2026-03-03-n3.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEncore un mot.\n", "utf-8")
+    build_site(site, options)
+    parsed: list[str] = []
+    parse = reader.AssositeReader.parse
+
+    def counting(self, path, *args):
+        parsed.append(path)
+        return parse(self, path, *args)
+
+    monkeypatch.setattr(reader.AssositeReader, "parse", counting)
+    build_site(site, BuildOptions(output=site / "built", site_url=URL, now=NOW))
+    assert parsed == []

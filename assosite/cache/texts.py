@@ -121,14 +121,19 @@ class TextCache:
                 logger.debug("cannot keep texts in %s: %s", self.path, exc)
         self._pending = []
 
-    def save(self) -> None:
+    def save(self, prune: bool = True) -> None:
         """Write the last texts, forget those this build did not read, and close.
 
         Called once every file is read: texts of removed or changed files go.
+
+        Args:
+            prune: False keeps the texts this build did not read (a preview, which
+                reads only the files that changed).
         """
         self._flush()
         db = self._connection()
-        if db is None:
+        if db is None or not prune:
+            self._discard()
             return
         try:
             with db:

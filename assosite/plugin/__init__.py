@@ -20,6 +20,8 @@ Imports:
     ``pelican.paginator.PaginationRule``: the addresses of the news list's pages.
     ``pelican.readers.BaseReader``: the base of assosite's reader (``read()``).
     ``pelican.contents.Author``, ``pelican.contents.Tag``: an item's author and tags.
+    ``pelican.contents.Content``: its memos of each object's HTML and summary
+        (``get_content.cache``, ``get_summary.cache``), emptied before a preview build.
     ``pelican.generators.Generator``: the base of assosite's output generators
         (``context``, ``settings``, ``output_path``, ``get_template()``).
     ``pelican.generators.ArticlesGenerator``, ``pelican.generators.PagesGenerator``,
@@ -36,7 +38,10 @@ Imports:
 Signals:
     ``signals.initialized``: the build's state (``handlers.setup``).
     ``signals.readers_init``: assosite's reader for Markdown (``Readers.reader_classes``).
-    ``signals.generator_init``: ``_()`` in the templates (the generator's Jinja ``env``).
+    ``signals.generator_init``: ``_()`` in the templates (the generator's Jinja ``env``);
+        in a preview, the articles and pages generators' content cache hooks
+        (``get_cached_data``, ``cache_data``, ``path``) keep content objects between
+        builds (``preview.keep_contents``).
     ``signals.article_generator_context``, ``signals.page_generator_context``: each
         file's metadata becomes a typed item, or ``status = "skip"``.
     ``signals.article_generator_pretaxonomy``, ``signals.page_generator_finalized``:
@@ -75,7 +80,9 @@ where the build needs them):
     ``LOCALE``
 
 Objects Pelican hands over:
-    content objects (``Article``, ``Page``): ``url``, ``save_as``, ``template``,
+    content objects (``Article``, ``Page``): copied by the preview (``_context``,
+        ``settings``, ``metadata`` and ``translations`` set anew); ``url``, ``save_as``,
+        ``template``,
         ``content`` (the HTML with Pelican's links resolved), ``date``, ``modified``,
         ``tags``, ``settings``, and every metadata key the handlers set (``item``,
         ``kind``...), read by ``outputs/`` and the preview's signatures;
@@ -98,6 +105,7 @@ def register() -> None:
     signals.initialized.connect(handlers.setup)
     signals.readers_init.connect(handlers.add_reader)
     signals.generator_init.connect(handlers.install_translations)
+    signals.generator_init.connect(handlers.keep_contents)
     signals.article_generator_context.connect(handlers.read_item)
     signals.page_generator_context.connect(handlers.read_item)
     signals.article_generator_pretaxonomy.connect(handlers.drop_duplicate_articles)

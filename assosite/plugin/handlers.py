@@ -16,6 +16,7 @@ from typing import Any
 import lxml.html
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican.contents import Author, Tag
+from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.settings import DEFAULT_CONFIG
 
 from assosite.cache.results import ResultCache
@@ -28,7 +29,7 @@ from assosite.model.validity import valid_until
 from assosite.outputs.calendars import calendar_past
 from assosite.outputs.listings import Home, collect, home_events, link_neighbours, navigation
 from assosite.outputs.state import STATE_KEY, BuildState, state_of
-from assosite.plugin import parallel
+from assosite.plugin import parallel, preview
 from assosite.plugin.generators import GENERATORS
 from assosite.plugin.preview import PreviewWriter, page_base
 from assosite.plugin.reader import MARKDOWN_EXTENSIONS, SOURCE_KEY, AssositeReader
@@ -66,6 +67,8 @@ def setup(pelican: Any) -> None:
     if state_of(settings) is None and _enabled(settings):
         _state_from_pelicanconf(pelican)
     if state_of(settings) is not None:
+        if state_of(settings).preview is not None:
+            preview.forget_memos()  # the last build's objects are not kept alive
         _prepare_reading(settings, state_of(settings))
 
 
@@ -211,6 +214,18 @@ def install_translations(generator: Any) -> None:
         env.loader = ChoiceLoader([env.loader, fallback])
 
 
+def keep_contents(generator: Any) -> None:
+    """In a preview, keep the articles and pages from one build to the next.
+
+    See :func:`assosite.plugin.preview.keep_contents`.
+    """
+    state = state_of(generator.settings)
+    if state is None or state.preview is None:
+        return
+    if isinstance(generator, ArticlesGenerator | PagesGenerator):
+        preview.keep_contents(generator, note_read)
+
+
 def _translations(state: BuildState, settings: dict[str, Any]) -> Any:
     """Return the theme's catalogue for the site language, read once per build."""
     if state.translations is None:
@@ -248,19 +263,30 @@ def read_item(generator: Any, metadata: dict[str, Any]) -> None:
         metadata["status"] = "skip"
 
 
-def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
+def note_read(state: BuildState, header: Any, problems: Any) -> None:
+    """Count one file read, keep its header and report its problems.
+
+    The preview calls it too for a content object it keeps from its last build
+    (:func:`assosite.plugin.preview.keep_contents`): the report is the same.
+    """
     state.files_read += 1
     if state.progress is not None:
         state.progress("read", state.files_read)
     state.headers[header.path] = header
-    relative = (state.root / header.path).relative_to(state.config.content_path)
-    source = relative.as_posix()
-    item, problems = parse_item(header, folder_kind(source), state.parse_context, source)
     for problem in problems:
         if problem.code in SITE_NOTES:
             state.notes.add(problem)  # reported once for the whole site (finalize)
         else:
             state.report.add(problem)
+
+
+def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
+    relative = (state.root / header.path).relative_to(state.config.content_path)
+    source = relative.as_posix()
+    item, problems = parse_item(header, folder_kind(source), state.parse_context, source)
+    note_read(state, header, problems)
+    if state.preview is not None:
+        state.preview.read[header.path] = tuple(problems)
     if item is None or item.status == "draft":
         metadata["status"] = "skip"  # drafts are checked, never written
         return
@@ -377,7 +403,9 @@ def finalize(generators: list[Any]) -> None:
     )
     documents = [_document(c, state) for c in published if not c.item.is_expired(state.now)]
     if state.texts is not None:
-        state.texts.save()  # every file was read: what was not is gone or changed
+        # Every file was read: what was not is gone or changed. A preview does not read
+        # the files it kept (see assosite.plugin.preview): the next build prunes.
+        state.texts.save(prune=state.preview is None)
     findings = _editorial_cache(state)
     state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
     findings.save()

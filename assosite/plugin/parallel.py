@@ -193,7 +193,7 @@ def parse_ahead(settings: dict[str, Any], state: BuildState) -> None:
     the texts it did not keep are parsed as usual.
     """
     texts = state.texts
-    if texts is None:
+    if texts is None or state.preview is not None:  # a preview reads what changed only
         return
     root = state.root.resolve()
     files = []

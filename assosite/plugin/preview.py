@@ -15,17 +15,20 @@ like any build, so the preview always ends up with exactly the site a build make
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Content
 from pelican.writers import Writer
 
 from assosite.cache.results import cache_key
 from assosite.outputs.state import state_of
+from assosite.plugin.reader import SOURCE_KEY
 
 
 @dataclass(slots=True)
@@ -39,6 +42,9 @@ class PreviewMemory:
         rendered: pages rendered by the build in progress (the others were kept).
         findings: the editorial findings cache, kept loaded between rebuilds.
         texts: by file, its (time, size, inputs) and the (HTML, header) read from it.
+        contents: by file, the content object Pelican made of it (:func:`keep_contents`).
+        read: the problems of each file read by the build in progress, by header path.
+        waiting: the key of each file the build in progress reads again, by path.
     """
 
     pages: dict[str, str] = field(default_factory=dict)
@@ -47,6 +53,9 @@ class PreviewMemory:
     rendered: int = 0
     findings: Any = None
     texts: dict[str, tuple[tuple[Any, ...], tuple[str, Any]]] = field(default_factory=dict)
+    contents: dict[str, KeptContent] = field(default_factory=dict)
+    read: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    waiting: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
     def can_update(self, inputs: str) -> bool:
         """True when the next build may update the last one in place.
@@ -59,11 +68,13 @@ class PreviewMemory:
     def start(self, inputs: str) -> None:
         """Prepare for a new build whose inputs key is ``inputs``."""
         self.inputs, self.pending, self.rendered = inputs, {}, 0
+        self.read, self.waiting = {}, {}
 
     def forget(self) -> None:
         """Make the next build a full one (after a failure)."""
         self.pages, self.inputs, self.pending = {}, "", {}
         self.texts.clear()
+        self.contents.clear()
 
     def has_vanished_pages(self) -> bool:
         """True when a page of the last build is no longer part of the site.
@@ -76,6 +87,95 @@ class PreviewMemory:
     def commit(self) -> None:
         """Keep the signatures of the build that just succeeded."""
         self.pages, self.pending = self.pending, {}
+
+
+@dataclass(frozen=True, slots=True)
+class KeptContent:
+    """A content object kept from one preview build to the next.
+
+    Attributes:
+        key: what it was made from (:func:`_content_key`); it is used again only
+            while the key is the same.
+        content: the object as Pelican made it, before the build changed it (each
+            build gets its own copy).
+        header: the reader's header of its file.
+        problems: the problems its file had.
+    """
+
+    key: tuple[Any, ...]
+    content: Any
+    header: Any
+    problems: tuple[Any, ...]
+
+
+def keep_contents(generator: Any, note_read: Callable[[Any, Any, Any], None]) -> None:
+    """Let a preview's articles or pages generator reuse its last build's content objects.
+
+    Pelican asks a generator's ``get_cached_data`` for a content object before
+    reading a file and gives it each new one through ``cache_data`` (its own cache,
+    off in assosite builds). Here they keep the objects in the preview's memory: a
+    file whose modification time and size did not change, in a build with the same
+    inputs (configuration, theme, other files, texts' names, date), is neither read
+    again nor parsed, nor made into a new object; its problems are reported again
+    (``note_read``). Each build gets a shallow copy, so what a build sets on its
+    objects (neighbours, translations) never reaches the next one.
+    """
+    state = state_of(generator.settings)
+    memory = getattr(state, "preview", None)
+    if memory is None or not hasattr(generator, "cache_data"):
+        return
+    build = (
+        state.links_digest,
+        memory.inputs,
+        state.now.date(),  # a consent expires on a date (reading.items)
+        hash(state.parse_context.texts),
+    )
+
+    def get_cached_data(name: str, default: Any = None) -> Any:
+        path = os.path.join(generator.path, name)
+        key = _content_key(path, build)
+        kept = memory.contents.get(path)
+        if kept is None or kept.key != key:
+            memory.waiting[path] = key  # the file is read: its key from before
+            return default
+        note_read(state, kept.header, kept.problems)
+        content = copy.copy(kept.content)
+        content._context = generator.context  # links resolve in this build's context
+        content.settings = generator.settings
+        content.metadata = dict(kept.content.metadata)
+        content.translations = []
+        return content
+
+    def cache_data(name: str, content: Any) -> None:
+        path = os.path.join(generator.path, name)
+        header = getattr(content, "metadata", {}).get(SOURCE_KEY)
+        key = memory.waiting.pop(path, None)
+        if header is None or key is None or header.path not in memory.read:
+            return
+        pristine = copy.copy(content)
+        pristine.metadata = dict(content.metadata)
+        memory.contents[path] = KeptContent(key, pristine, header, memory.read[header.path])
+
+    generator.get_cached_data = get_cached_data
+    generator.cache_data = cache_data
+
+
+def _content_key(path: str, build: tuple[Any, ...]) -> tuple[Any, ...]:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return ("gone",)
+    return (found.st_mtime_ns, found.st_size, *build)
+
+
+def forget_memos() -> None:
+    """Empty Pelican's memos of content objects (their HTML and summary, by object).
+
+    Pelican keeps them for the whole process: in a preview server, every build's
+    objects would stay alive through them.
+    """
+    for name in ("get_content", "get_summary"):
+        getattr(Content, name).cache.clear()
 
 
 def inputs_key(config: Any, theme: Path) -> str:
