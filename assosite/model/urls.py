@@ -253,6 +253,11 @@ def address_lines(address: str) -> list[str]:
     return [part.strip() for part in address.replace("\n", ",").split(",") if part.strip()]
 
 
+@functools.lru_cache(maxsize=16384)
 def slugify(text: str) -> str:
-    """Return a short ASCII address name: « Fête de l'œuvre » → ``fete-de-l-oeuvre``."""
+    """Return a short ASCII address name: « Fête de l'œuvre » → ``fete-de-l-oeuvre``.
+
+    Kept for the process: a site's tags and titles are slugified again by each rule,
+    list and build of a preview.
+    """
     return _slugify(text, max_length=80, word_boundary=True) or "sans-titre"

@@ -32,6 +32,7 @@ MANIFEST = "manifest.json"
 # Below this many cards, starting worker processes (about 0.4 s each: Python, Pillow and
 # the fonts) costs more than drawing them here (measured with bench/bench_cards.py).
 PARALLEL_FROM = 100
+_SUFFIXES = (".png", ".jpg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,17 +179,18 @@ class CardCache:
         """
         self.folder.mkdir(parents=True, exist_ok=True)
         self._remove_orphans()
-        existing = {path.stem: path for path in self._files()}
+        existing = {name.partition(".")[0]: name for name in self._names()}
         digests = {key: spec.digest() for key, spec in specs.items()}
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
         for digest, extension in self._draw(list(todo.values())):
-            existing[digest] = self.folder / f"{digest}.{extension}"
+            existing[digest] = f"{digest}.{extension}"
         release_memory()  # the pages are written next, with all the memory they need
-        cards = {key: CachedCard(digest, existing[digest]) for key, digest in digests.items()}
-        used = {card.file for card in cards.values()}
-        for path in self._files():
-            if path not in used:
-                path.unlink()
+        files = {digest: self.folder / existing[digest] for digest in set(digests.values())}
+        cards = {key: CachedCard(digest, files[digest]) for key, digest in digests.items()}
+        used = {existing[digest] for digest in files}
+        for name in self._names():
+            if name not in used:
+                (self.folder / name).unlink()
         run = CacheRun(cards, rendered=len(todo), reused=len(set(digests.values())) - len(todo))
         self._write_manifest(run)
         return run
@@ -200,8 +202,11 @@ class CardCache:
             if not pid.isdigit() or not pid_alive(int(pid)):
                 path.unlink(missing_ok=True)
 
-    def _files(self) -> list[Path]:
-        return sorted(p for p in self.folder.iterdir() if p.suffix in (".png", ".jpg"))
+    def _names(self) -> list[str]:
+        """Return the names of the card files in the cache (no Path each: thousands)."""
+        return sorted(
+            name for name in os.listdir(self.folder) if os.path.splitext(name)[1] in _SUFFIXES
+        )
 
     def _draw(self, specs: list[CardSpec]) -> list[tuple[str, str]]:
         """Draw ``specs`` here, helped by worker processes when CPUs are idle.
