@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,35 @@ def test_outputs_caches_and_hidden_files_are_left_out(site) -> None:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text("x")
     assert site_fingerprint(site, skip=[site / "public"]) == before
+
+
+def test_tree_files_are_in_path_order(tmp_path) -> None:
+    """Files are listed part by part, as paths sort (``a/b`` before ``a-b``), hidden ones out."""
+    for name in ("a-b/x.md", "a/b.md", "a/b/c.md", "a.md", "Z.md", ".cache/x", "a/.hidden"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    listed = tree_files(tmp_path)
+    assert listed == sorted(listed)
+    assert [p.relative_to(tmp_path).as_posix() for p in listed] == [
+        "Z.md",
+        "a/b/c.md",
+        "a/b.md",
+        "a-b/x.md",
+        "a.md",
+    ]
+
+
+def test_known_digests_give_the_same_fingerprint_and_follow_edits(site) -> None:
+    """A preview's memory of file digests gives the fingerprint of a full read; an edited
+    file (new time or size) is read again."""
+    known: dict = {}
+    plain = site_fingerprint(site)
+    assert site_fingerprint(site, known=known) == plain
+    assert site_fingerprint(site, known=known) == plain
+    path = site / "content/news/a.md"
+    path.write_text("---\ntitle: B\n---\n", encoding="utf-8")  # same size
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    edited = site_fingerprint(site)
+    assert edited != plain
+    assert site_fingerprint(site, known=known) == edited

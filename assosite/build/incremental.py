@@ -29,7 +29,13 @@ STAMP_VERSION = 1
 MARKER_PREFIX = "assosite\n"
 
 
-def build_fingerprint(root: Path, theme: Path, output: Path, options: dict[str, Any]) -> str:
+def build_fingerprint(
+    root: Path,
+    theme: Path,
+    output: Path,
+    options: dict[str, Any],
+    known: dict[str, Any] | None = None,
+) -> str:
     """Return the fingerprint of one build: the site's inputs plus how it is built.
 
     The output folder is left out of the inputs and of the fingerprint (two copies
@@ -42,11 +48,12 @@ def build_fingerprint(root: Path, theme: Path, output: Path, options: dict[str, 
         output: the output folder (never an input, even inside the site).
         options: what else decides the output (site address, extra settings,
             federation layers).
+        known: a preview server's memory of file digests (files not read again).
     """
     # The reference time is not part of it: what it decides is in the stamp's validity.
     how = {key: repr(value) for key, value in sorted(options.items())}
     extra = json.dumps(how, sort_keys=True).encode()
-    return site_fingerprint(root, extra, skip=[output], theme=theme)
+    return site_fingerprint(root, extra, skip=[output], theme=theme, known=known)
 
 
 def _stamp_path(root: Path, output: Path) -> Path:

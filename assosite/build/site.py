@@ -133,6 +133,7 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
             "defaults": _bytes(options.defaults),
             "overrides": _bytes(options.overrides),
         },
+        known=getattr(options.preview, "digests", None),
     )
     if options.reuse:
         previous = reusable_report(site, output, MARKER, fingerprint, state.now)

@@ -37,28 +37,66 @@ def tree_files(root: Path, skip: Iterable[Path] = ()) -> list[Path]:
     Hidden files and folders (``.git``, ``.cache``…), :data:`SKIPPED_FOLDERS` and the
     folders in ``skip`` (an output folder inside the site) are left out.
     """
+    return [Path(path) for _, path in _tree(root, skip)]
+
+
+def _tree(root: Path, skip: Iterable[Path]) -> list[tuple[str, str]]:
+    """Return (path relative to ``root`` with ``/``, full path) of :func:`tree_files`.
+
+    Strings, not paths: a site has thousands of files. The order is that of the
+    paths (part by part).
+    """
     skipped = {path.resolve() for path in skip}
+    top = os.fspath(root)
     files = []
-    for folder, subfolders, names in os.walk(root):
-        here = Path(folder)
+    for folder, subfolders, names in os.walk(top):
         subfolders[:] = sorted(
             name
             for name in subfolders
             if not name.startswith(".")
             and name not in SKIPPED_FOLDERS
-            and (here / name).resolve() not in skipped
+            and (Path(folder) / name).resolve() not in skipped
         )
-        files += [here / name for name in names if not name.startswith(".")]
-    return sorted(files)
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/") + "/" if folder != top else ""
+        kept = (name for name in names if not name.startswith("."))
+        files += [(prefix + name, os.path.join(folder, name)) for name in kept]
+    return sorted(files, key=lambda file: file[0].split("/"))
 
 
-def tree_digest(root: Path, skip: Iterable[Path] = ()) -> str:
-    """Return the sha256 of the names and bytes of every file :func:`tree_files` lists."""
+def tree_digest(
+    root: Path,
+    skip: Iterable[Path] = (),
+    known: dict[str, tuple[tuple[int, int], bytes]] | None = None,
+) -> str:
+    """Return the sha256 of the names and bytes of every file :func:`tree_files` lists.
+
+    Args:
+        root: the folder.
+        skip: folders inside it to leave out.
+        known: the digest of each file by full path, with its modification time and
+            size (a preview server's memory): a file whose time and size did not
+            change is not read again. None: every file is read.
+    """
     digest = hashlib.sha256()
-    for path in tree_files(root, skip):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for relative, path in _tree(root, skip):
+        digest.update(relative.encode() + b"\0")
+        digest.update(_file_digest(path, known))
     return digest.hexdigest()
+
+
+def _file_digest(path: str, known: dict[str, tuple[tuple[int, int], bytes]] | None) -> bytes:
+    if known is None:
+        with open(path, "rb") as file:
+            return hashlib.sha256(file.read()).digest()
+    found = os.stat(path)
+    stamp = (found.st_mtime_ns, found.st_size)
+    entry = known.get(path)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    with open(path, "rb") as file:
+        value = hashlib.sha256(file.read()).digest()
+    known[path] = (stamp, value)
+    return value
 
 
 @functools.cache

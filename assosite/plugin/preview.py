@@ -45,6 +45,8 @@ class PreviewMemory:
         contents: by file, the content object Pelican made of it (:func:`keep_contents`).
         read: the problems of each file read by the build in progress, by header path.
         waiting: the key of each file the build in progress reads again, by path.
+        digests: the sha256 of the site's files with their time and size, for the
+            fingerprint (see :func:`assosite.cache.digests.tree_digest`).
     """
 
     pages: dict[str, str] = field(default_factory=dict)
@@ -56,6 +58,7 @@ class PreviewMemory:
     contents: dict[str, KeptContent] = field(default_factory=dict)
     read: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     waiting: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    digests: dict[str, Any] = field(default_factory=dict)
 
     def can_update(self, inputs: str) -> bool:
         """True when the next build may update the last one in place.
