@@ -212,3 +212,55 @@ def test_preview_leaves_the_text_cache_to_the_next_build(make_site, monkeypatch)
     monkeypatch.setattr(reader.AssositeReader, "parse", counting)
     build_site(site, BuildOptions(output=site / "built", site_url=URL, now=NOW))
     assert parsed == []
+
+
+def test_preview_keeps_cards_and_calendar_entries_of_unchanged_items(
+    make_site, monkeypatch, tmp_path
+) -> None:
+    """A rebuild makes the card and the calendar entry of the edited event only; the
+    agenda, the event's calendar and its card show the new title as a full build does."""
+    from assosite.outputs import calendars  # noqa: PLC0415
+
+    site = _site(make_site)
+    (site / "content/events/2027-02-10-atelier.md").write_text(
+        md_event("Atelier", "2027-02-10 10:00"), "utf-8"
+    )
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    made: list[str] = []
+    events = calendars.calendar_events
+
+    def counting(content, site_url):
+        made.append(content.item.title)
+        return events(content, site_url)
+
+    monkeypatch.setattr(calendars, "calendar_events", counting)
+    path = site / "content/events/2027-01-10-fete.md"
+    path.write_text(md_event("Grande fête", "2027-01-10 15:00"), "utf-8")
+    build_site(site, options)
+    assert made == ["Grande fête"]
+    agenda = (site / "output" / "agenda.ics").read_bytes()
+    assert b"SUMMARY:Grande f" in agenda and b"SUMMARY:Atelier" in agenda
+    monkeypatch.undo()
+    assert file_hashes(site / "output") == _full_build(site, tmp_path / "full", NOW)
+
+
+def test_memos_follow_the_objects_and_forget_the_unused() -> None:
+    """A result is kept for the very object it was computed from, while builds use it."""
+    from assosite.outputs.state import Memos  # noqa: PLC0415
+
+    memos, calls = Memos(), []
+    first, second = ["a"], ["a"]  # equal, not the same object
+
+    def compute(value):
+        return lambda: calls.append(value) or len(calls)
+
+    assert memos.get("k", first, compute("first")) == 1
+    memos.next_build()
+    assert memos.get("k", first, compute("again")) == 1
+    assert memos.get("k", second, compute("second")) == 2
+    memos.next_build()  # the build that used both
+    memos.next_build()  # a build that used neither: both are forgotten
+    assert memos.get("k", first, compute("later")) == 3
+    assert calls == ["first", "second", "later"]

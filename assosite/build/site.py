@@ -144,7 +144,7 @@ def build_site(site: Path, options: BuildOptions | None = None) -> BuildReport:
         from assosite.plugin.preview import inputs_key  # noqa: PLC0415 (see the imports)
 
         inputs = inputs_key(state.config, theme_path(state.config.site.theme, site))
-        state.preview = memory
+        state.preview, state.memos = memory, memory.memos
         if memory.can_update(inputs) and (output / MARKER).exists():
             return _update_preview(
                 site,

@@ -12,7 +12,9 @@ content's dates, so two builds give identical files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -144,10 +146,15 @@ class TimezoneDefinitions:
 
     Args:
         window: the span the definitions cover (see :func:`timezone_window`).
+        kept: ``BuildState.kept``: an event kept from a preview's last build is not
+            serialised again.
     """
 
-    def __init__(self, window: tuple[dt.date, dt.date]) -> None:
+    def __init__(
+        self, window: tuple[dt.date, dt.date], kept: Callable[..., Any] | None = None
+    ) -> None:
         self.window = window
+        self._kept = kept or (lambda kind, source, compute: compute())
         self._zones: dict[str, Timezone] = {}
         self._ical: dict[str, bytes] = {}
         self._events: dict[int, tuple[Event, bytes]] = {}  # by id, the event kept alive
@@ -184,7 +191,8 @@ class TimezoneDefinitions:
                 parts.append(self._ical[tzid])
             elif isinstance(component, Event):
                 if id(component) not in self._events:
-                    self._events[id(component)] = (component, component.to_ical())
+                    text = self._kept("vevent", component, component.to_ical)
+                    self._events[id(component)] = (component, text)
                 parts.append(self._events[id(component)][1])
             else:
                 parts.append(component.to_ical())
@@ -280,9 +288,14 @@ class CalendarOutput(SiteOutput):
         """Write the calendars into the output folder."""
         config, site_url, listings = output.state.config, output.site_url, output.listings
         events = [*listings.upcoming, *listings.past]
-        zones = TimezoneDefinitions(timezone_window(events))
+        zones = TimezoneDefinitions(timezone_window(events), output.state.kept)
         agenda = agenda_events(listings, output.state.now, config.calendar.past_months)
-        made = {content.url: calendar_events(content, site_url) for content in agenda}
+        made = {
+            content.url: output.state.kept(
+                "calendar", content.item, functools.partial(calendar_events, content, site_url)
+            )
+            for content in agenda
+        }
         calendar = build_calendar(agenda, config, site_url, config.site.name, zones, events=made)
         (output.folder / AGENDA).write_bytes(zones.serialise(calendar))
         # An event's own file depends on the event, the site and the zones' span only:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assosite.config.site import SiteConfig
 from assosite.problems.report import BuildReport
@@ -20,6 +20,7 @@ from assosite.reading.fields import ParseContext
 from assosite.reading.foreign import SiteNotes
 from assosite.reading.references import content_texts
 
+T = TypeVar("T")
 STATE_KEY = "ASSOSITE_STATE"  # the private setting that carries the build's state
 
 
@@ -56,6 +57,8 @@ class BuildState:
             Pelican site's own theme lacks (None: the site uses assosite's theme).
         own_addresses: a plain Pelican site's own ``ARTICLE_URL``/``PAGE_URL`` (and
             ``_SAVE_AS``) place the items, not assosite's folders.
+        memos: what a preview server keeps between its builds for :meth:`kept` (None:
+            nothing is kept beyond this build).
     """
 
     config: SiteConfig
@@ -83,6 +86,20 @@ class BuildState:
     logged: int = 0
     fallback_theme: Path | None = None
     own_addresses: bool = False
+    memos: Memos | None = None
+
+    def kept(self, kind: str, source: Any, compute: Callable[[], T]) -> T:
+        """Return ``compute()``, kept between a preview's builds while ``source`` lives.
+
+        A preview keeps the typed items of unchanged files from one build to the
+        next (the same objects): what is computed from an item alone (its card, its
+        calendar entry) is computed once. ``source`` must be all that the result
+        depends on, besides the configuration (a preview with another configuration
+        starts over).
+        """
+        if self.memos is None:
+            return compute()
+        return self.memos.get(kind, source, compute)
 
     @property
     def parse_context(self) -> ParseContext:
@@ -104,6 +121,35 @@ class BuildState:
     def root(self) -> Path:
         """The site folder."""
         return self.config.root
+
+
+class Memos:
+    """Results by the object they were computed from, kept from one build to the next.
+
+    Entries not used by a build are dropped at the start of the one after it
+    (:meth:`next_build`), so an edited file's old results do not pile up.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[str, int], tuple[Any, Any]] = {}
+        self._now: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+    def get(self, kind: str, source: Any, compute: Callable[[], T]) -> T:
+        """Return the result of ``compute`` for ``source`` (by identity), computed once."""
+        key = (kind, id(source))
+        entry = self._now.get(key) or self._last.get(key)
+        if entry is None or entry[0] is not source:
+            entry = (source, compute())
+        self._now[key] = entry
+        return entry[1]
+
+    def next_build(self) -> None:
+        """Start a build: what the last one did not use is forgotten."""
+        self._last, self._now = self._now, {}
+
+    def clear(self) -> None:
+        """Forget everything (another configuration, a failed build)."""
+        self._last, self._now = {}, {}
 
 
 def state_of(settings: dict[str, Any]) -> BuildState | None:

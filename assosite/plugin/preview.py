@@ -27,7 +27,7 @@ from pelican.contents import Content
 from pelican.writers import Writer
 
 from assosite.cache.results import cache_key
-from assosite.outputs.state import state_of
+from assosite.outputs.state import Memos, state_of
 from assosite.plugin.reader import SOURCE_KEY
 
 
@@ -47,6 +47,7 @@ class PreviewMemory:
         waiting: the key of each file the build in progress reads again, by path.
         digests: the sha256 of the site's files with their time and size, for the
             fingerprint (see :func:`assosite.cache.digests.tree_digest`).
+        memos: results computed from kept items (see ``BuildState.kept``).
     """
 
     pages: dict[str, str] = field(default_factory=dict)
@@ -59,6 +60,7 @@ class PreviewMemory:
     read: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     waiting: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     digests: dict[str, Any] = field(default_factory=dict)
+    memos: Memos = field(default_factory=Memos)
 
     def can_update(self, inputs: str) -> bool:
         """True when the next build may update the last one in place.
@@ -70,6 +72,9 @@ class PreviewMemory:
 
     def start(self, inputs: str) -> None:
         """Prepare for a new build whose inputs key is ``inputs``."""
+        if inputs != self.inputs:
+            self.memos.clear()  # computed with another configuration
+        self.memos.next_build()
         self.inputs, self.pending, self.rendered = inputs, {}, 0
         self.read, self.waiting = {}, {}
 
@@ -78,6 +83,7 @@ class PreviewMemory:
         self.pages, self.inputs, self.pending = {}, "", {}
         self.texts.clear()
         self.contents.clear()
+        self.memos.clear()
 
     def has_vanished_pages(self) -> bool:
         """True when a page of the last build is no longer part of the site.

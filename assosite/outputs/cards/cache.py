@@ -171,16 +171,21 @@ class CardCache:
         self.folder = root / CACHE_FOLDER
         self.workers = workers
 
-    def update(self, specs: dict[str, CardSpec]) -> CacheRun:
+    def update(self, specs: dict[str, CardSpec], digests: dict[str, str] | None = None) -> CacheRun:
         """Return a card for every spec, drawing only those whose hash is new.
 
         The manifest is rewritten, and cached files no card uses any more are
         deleted (only inside the cache folder).
+
+        Args:
+            specs: the cards, by key.
+            digests: each spec's :meth:`~CardSpec.digest`, when already known.
         """
         self.folder.mkdir(parents=True, exist_ok=True)
         self._remove_orphans()
         existing = {name.partition(".")[0]: name for name in self._names()}
-        digests = {key: spec.digest() for key, spec in specs.items()}
+        if digests is None:
+            digests = {key: spec.digest() for key, spec in specs.items()}
         todo = {digests[key]: spec for key, spec in specs.items() if digests[key] not in existing}
         for digest, extension in self._draw(list(todo.values())):
             existing[digest] = f"{digest}.{extension}"

@@ -11,6 +11,7 @@ page: the item's ``card_image`` when it has one, its card, or the site's card
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -193,9 +194,11 @@ class CardsOutput(SiteOutput):
             if own is not None:
                 images[content.url] = own
             elif content.item.card:
-                specs[_card_path(content)] = maker.item(content.item)
+                made = functools.partial(maker.item, content.item)
+                specs[_card_path(content)] = state.kept("card", content.item, made)
                 keys[content.url] = _card_path(content)
-        run = CardCache(state.root).update(specs)
+        digests = {key: state.kept("card digest", spec, spec.digest) for key, spec in specs.items()}
+        run = CardCache(state.root).update(specs, digests)
         cards = dict(images)
         for url, key in keys.items():
             cached = run.cards[key]
