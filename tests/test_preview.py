@@ -264,3 +264,23 @@ def test_memos_follow_the_objects_and_forget_the_unused() -> None:
     memos.next_build()  # a build that used neither: both are forgotten
     assert memos.get("k", first, compute("later")) == 3
     assert calls == ["first", "second", "later"]
+
+
+def test_preview_checks_an_edited_text_again(make_site, tmp_path) -> None:
+    """A text made longer than its word budget in a preview is reported by the next
+    rebuild, and shortening it removes the warning: the report is the full build's."""
+    site = _site(make_site)
+    memory = PreviewMemory()
+    options = BuildOptions(output=site / "output", site_url=URL, now=NOW, preview=memory)
+    build_site(site, options)
+    path = site / "content/news/2026-03-03-n3.md"
+    original = path.read_text(encoding="utf-8")
+    longer = "Un mot de plus dans ce texte qui reste court. " * 60  # 600 words
+    for text in (original + f"\n{longer}\n", original):
+        path.write_text(text, "utf-8")
+        again = build_site(site, options)
+        full = build_site(
+            site, BuildOptions(output=tmp_path / "full", site_url=URL, now=NOW, reuse=False)
+        )
+        assert _codes(again) == _codes(full)
+        assert ("AS303" in {code for code, *_ in _codes(again)}) == (text != original)

@@ -407,7 +407,9 @@ def finalize(generators: list[Any]) -> None:
         # the files it kept (see assosite.plugin.preview): the next build prunes.
         state.texts.save(prune=state.preview is None)
     findings = _editorial_cache(state)
-    state.report.extend(editorial.run(documents, state.config.editorial, state.now, findings))
+    state.report.extend(
+        editorial.run(documents, state.config.editorial, state.now, findings, state.kept)
+    )
     findings.save()
     if state.progress is not None:
         state.progress("write", state.files_read)
@@ -441,10 +443,21 @@ def _editorial_cache(state: BuildState) -> ResultCache:
 
 
 def _document(content: Any, state: BuildState) -> editorial.Document:
-    """Bundle a published item with its file's lines and its plain text."""
+    """Bundle a published item with its file's lines and its plain text.
+
+    A preview makes it once while the item, its header and its HTML stay the same.
+    """
     html_text = content.content or ""
-    text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
-    return editorial.Document(content.item, state.headers[content.item.source], text)
+    header = state.headers[content.item.source]
+
+    def make() -> tuple[str, Any, editorial.Document]:
+        text = lxml.html.fromstring(html_text).text_content() if html_text.strip() else ""
+        return html_text, header, editorial.Document(content.item, header, text)
+
+    made = state.kept("document", content.item, make)
+    if made[0] != html_text or made[1] is not header:  # a link's target moved
+        made = make()
+    return made[2]
 
 
 def writer_class(pelican: Any) -> type | None:

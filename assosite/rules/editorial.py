@@ -430,6 +430,7 @@ def run(
     settings: EditorialSection,
     now: dt.datetime,
     cache: ResultCache | None = None,
+    kept: Callable[..., Any] | None = None,
 ) -> list[Problem]:
     """Apply every rule to every published item and to the site as a whole.
 
@@ -439,6 +440,8 @@ def run(
         now: the build's reference instant.
         cache: findings of earlier builds, by item and text (the rules that read the
             clock always run).
+        kept: ``kept(kind, source, compute)``, a preview's memory of what was computed
+            from the very same document in its last build (its cache key).
 
     Returns:
         The problems, with the severity chosen in ``[editorial.severity]`` (rules set
@@ -447,7 +450,7 @@ def run(
     docs = list(docs)
     findings = []
     for doc in docs:
-        findings += _text_findings(doc, settings, now, cache)
+        findings += _text_findings(doc, settings, now, cache, kept)
         findings += [f for rule in TIMED_RULES for f in rule(doc, settings, now)]
     for rule in SITE_RULES:
         findings += _site_findings(rule, docs, settings, now, cache)
@@ -462,14 +465,22 @@ def run(
 
 
 def _text_findings(
-    doc: Document, settings: EditorialSection, now: dt.datetime, cache: ResultCache | None
+    doc: Document,
+    settings: EditorialSection,
+    now: dt.datetime,
+    cache: ResultCache | None,
+    kept: Callable[..., Any] | None = None,
 ) -> list[Finding]:
     """Return the findings of the rules that do not read the clock, from the cache if known."""
     rules = [rule for rule in ITEM_RULES if rule not in TIMED_RULES]
     if cache is None:
         return [f for rule in rules for f in rule(doc, settings, now)]
     header = doc.header
-    key = cache_key(settings, doc.item, header.body, header.body_line, header.lines, doc.text)
+
+    def make_key() -> str:
+        return cache_key(settings, doc.item, header.body, header.body_line, header.lines, doc.text)
+
+    key = kept("editorial", doc, make_key) if kept is not None else make_key()
     return _cached(cache, key, lambda: [f for rule in rules for f in rule(doc, settings, now)])
 
 
