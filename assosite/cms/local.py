@@ -32,6 +32,8 @@ from assosite.reading.header import read_header
 from assosite.reading.items import folder_kind, parse_item
 
 API_PATH = "/api/v1"
+# What the media library shows of content/images/ (not its LICENCE.md, say).
+MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".svg", ".pdf")
 # The most a request may carry: a few photos of a phone, base64-encoded.
 MAX_REQUEST = 64 * 1024 * 1024
 
@@ -166,14 +168,14 @@ class LocalBackend:
         return {"message": "entry persisted"}
 
     def do_getMedia(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Return the media library: the files of the media folder."""
+        """Return the media library: the images and documents of the media folder."""
         folder = self._path(params["mediaFolder"])
         if not folder.is_dir():
             return []
         return [
             self._media(path)
             for path in sorted(folder.iterdir())
-            if path.is_file() and not path.name.startswith(".")
+            if path.is_file() and path.suffix.lower() in MEDIA_SUFFIXES
         ]
 
     def do_getMediaFile(self, params: dict[str, Any]) -> dict[str, Any]:
