@@ -9,10 +9,12 @@ import socket
 import threading
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
 from helpers import BASE_CONFIG
+from test_browser import NODE_MODULES, _require
 
 from assosite.build.serve import _listen
 from assosite.build.site import BuildOptions, build_site, check_site
@@ -135,7 +137,7 @@ def test_the_forge_backends(make_site) -> None:
     [
         ('backend = "gitlub"\nrepo = "a/b"\napp_id = "x"', "AS181"),
         ('backend = "gitlab"\nrepo = "a/b"', "AS183"),
-        ('backend = "github"\nrepo = "a/b"', "AS183"),
+        ('backend = "github"', "AS183"),
         ('backend = "gitlab"\nrepo = "a b"\napp_id = "x"', "AS182"),
         (
             'backend = "gitlab"\nrepo = "a/b"\napp_id = "x"\nbase_url = "http://git.asso.fr"',
@@ -292,3 +294,25 @@ def test_the_local_backend_answers_only_its_own_admin_page(make_site) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_config_is_valid_for_sveltia_cms_too(make_site) -> None:
+    """Sveltia CMS reads the same configuration and ships its JSON schema: it accepts ours.
+
+    Only ``locale`` is left out: Sveltia CMS follows the browser's language instead.
+    """
+    schema_file = NODE_MODULES / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
+    _require(schema_file.is_file(), "Sveltia CMS's schema")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    for config in (
+        BASE_CONFIG + GITLAB,
+        BASE_CONFIG + '\n[cms]\nbackend = "github"\nrepo = "a/b"\n',
+    ):
+        site = make_site(config=config, name=str(len(config)))
+        decap = editor_config(_config(site), forge_backend(_config(site).cms))
+        assert [e.message for e in validator.iter_errors(decap)] == [
+            "Additional properties are not allowed ('locale' was unexpected)"
+        ]
+        del decap["locale"]
+        assert [e.message for e in validator.iter_errors(decap)] == []

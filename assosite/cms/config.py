@@ -20,6 +20,7 @@ from assosite.problems.catalogue import gettext_in
 CONFIG_FILE = "config.yml"
 MEDIA_FOLDER = "content/images"
 GITLAB = "https://gitlab.com"
+NETLIFY_OAUTH = "https://api.netlify.com"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -35,8 +36,9 @@ def forge_backend(cms: CmsSection) -> dict[str, Any]:
             auth_endpoint="oauth/authorize",
             api_root=cms.api_root or f"{base}/api/v4",
         )
-    else:
-        backend["base_url"] = cms.base_url.rstrip("/")
+    else:  # GitHub: without base_url, Decap CMS signs in through Netlify's OAuth client
+        if cms.base_url:
+            backend["base_url"] = cms.base_url.rstrip("/")
         if cms.api_root:
             backend["api_root"] = cms.api_root
     return backend
@@ -54,8 +56,9 @@ def backend_origins(backend: dict[str, Any]) -> list[str]:
         if backend.get(key) and backend["name"] != "proxy":
             parts = urlsplit(backend[key])
             origins.append(f"{parts.scheme}://{parts.netloc}")
-    if backend["name"] == "github" and not backend.get("api_root"):
-        origins.append("https://api.github.com")
+    if backend["name"] == "github":
+        origins += [] if backend.get("api_root") else ["https://api.github.com"]
+        origins += [] if backend.get("base_url") else [NETLIFY_OAUTH]
     return sorted(set(origins))
 
 

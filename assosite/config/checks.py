@@ -343,7 +343,6 @@ class Checker:
         if not section.backend:
             return
         needed = ["repo"] + (["app_id"] if section.backend == "gitlab" else [])
-        needed += ["base_url"] if section.backend == "github" else []
         for key in needed:  # a key written but refused is reported already
             if not getattr(section, key) and ("cms", key) not in self.lines:
                 self.add("AS183", ("cms", "backend"), key=key, backend=section.backend)

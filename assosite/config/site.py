@@ -209,8 +209,8 @@ class CmsSection:
     branch: str = _field("main", example='"main"')
     """The branch the site is published from."""
     base_url: str = _field(example='"https://framagit.org"', check="https")
-    """GitLab: the instance (default ``https://gitlab.com``); GitHub: the address of the
-    OAuth client that signs volunteers in."""
+    """GitLab: the instance (default ``https://gitlab.com``); GitHub: the OAuth client that
+    signs volunteers in (default: Netlify's, for a site Netlify hosts)."""
     api_root: str = _field(example='"https://framagit.org/api/v4"', check="https")
     """The forge's API, when not the default of ``base_url``."""
     app_id: str = _field(example='"4f9d…"')
