@@ -77,6 +77,7 @@ def test_the_config_follows_the_site_folders_budgets_and_time_zone(make_site) ->
         "content/pages",
     ]
     assert decap["media_folder"] == "content/images" and decap["public_folder"] == "images"
+    assert "logo" not in decap  # the site has none
     news, event = _collection(decap, "news"), _collection(decap, "event")
     title = _field(news, "title")
     assert title["required"] is True

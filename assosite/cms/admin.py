@@ -60,11 +60,13 @@ def policy(backend: dict[str, Any]) -> str:
     """
     forge = " ".join(backend_origins(backend))
     extra = f" {forge}" if forge else ""
+    # The volunteers' pictures on the forge (GitHub serves them from another origin).
+    avatars = " https://avatars.githubusercontent.com" if backend["name"] == "github" else ""
     return (
         "default-src 'self'; "
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
         "style-src 'self' 'unsafe-inline'; "
-        f"img-src 'self' data: blob:{extra}; "
+        f"img-src 'self' data: blob:{extra}{avatars}; "
         f"connect-src 'self' blob:{extra}; "
         "font-src 'self' data:; "
         "frame-src 'self' blob:; "
@@ -95,12 +97,17 @@ def admin_page(config: SiteConfig, backend: dict[str, Any]) -> str:
     )
 
 
-def admin_files(config: SiteConfig, backend: dict[str, Any]) -> dict[str, bytes | Path]:
-    """Return what ``/admin/`` holds: path inside it → bytes, or the shipped file to copy."""
+def admin_files(
+    config: SiteConfig, backend: dict[str, Any], site_url: str = ""
+) -> dict[str, bytes | Path]:
+    """Return what ``/admin/`` holds: path inside it → bytes, or the shipped file to copy.
+
+    ``site_url`` is where « back to the site » leads (a preview's address).
+    """
     version, names = decap_files()
     files: dict[str, bytes | Path] = {
         "index.html": admin_page(config, backend).encode("utf-8"),
-        CONFIG_FILE: config_yaml(config, backend).encode("utf-8"),
+        CONFIG_FILE: config_yaml(config, backend, site_url).encode("utf-8"),
     }
     for name in names:
         files[f"decap/{version}/{name}"] = DECAP / name

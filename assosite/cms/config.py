@@ -118,15 +118,28 @@ def _collection(form: Form, lang: str, values: dict[str, Any]) -> dict[str, Any]
     }
 
 
-def editor_config(config: SiteConfig, backend: dict[str, Any]) -> dict[str, Any]:
-    """Return Decap CMS's configuration for the site, in the site's language."""
+def editor_config(
+    config: SiteConfig, backend: dict[str, Any], site_url: str = ""
+) -> dict[str, Any]:
+    """Return Decap CMS's configuration for the site, in the site's language.
+
+    Args:
+        config: the site's configuration.
+        backend: Decap CMS's ``backend`` (:func:`forge_backend`, :func:`local_backend`).
+        site_url: where « back to the site » leads (default: the site's address).
+    """
     lang = config.site.language
     values = limits(config.editorial, config.site.timezone)
-    return {
+    site_url = site_url or config.site.url
+    settings: dict[str, Any] = {
         "backend": backend,
         "locale": lang,
-        "site_url": config.site.url,
-        "display_url": config.site.url,
+        "site_url": site_url,
+        "display_url": site_url,
+    }
+    if config.site.logo:  # published at the same path from the site root; admin/ is one down
+        settings["logo"] = {"src": f"../{config.site.logo}"}
+    return settings | {
         "media_folder": MEDIA_FOLDER,
         "public_folder": "images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -134,8 +147,8 @@ def editor_config(config: SiteConfig, backend: dict[str, Any]) -> dict[str, Any]
     }
 
 
-def config_yaml(config: SiteConfig, backend: dict[str, Any]) -> str:
+def config_yaml(config: SiteConfig, backend: dict[str, Any], site_url: str = "") -> str:
     """Return the configuration as the ``config.yml`` text Decap CMS reads."""
     return yaml.safe_dump(
-        editor_config(config, backend), allow_unicode=True, sort_keys=False, width=100
+        editor_config(config, backend, site_url), allow_unicode=True, sort_keys=False, width=100
     )
