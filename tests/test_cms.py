@@ -120,6 +120,12 @@ def test_the_forge_backends(make_site) -> None:
         "auth_endpoint": "oauth/authorize",
         "api_root": "https://framagit.org/api/v4",
     }
+    review = editor_config(
+        _config(make_site(config=BASE_CONFIG + GITLAB + "review = true\n", name="review")),
+        backend,
+    )
+    assert review["publish_mode"] == "editorial_workflow"
+    assert "publish_mode" not in editor_config(_config(site), backend)
     github = (
         BASE_CONFIG
         + '\n[cms]\nbackend = "github"\nrepo = "a/b"\nbase_url = "https://auth.mon-asso.fr"\n'

@@ -137,6 +137,8 @@ def editor_config(
         "site_url": site_url,
         "display_url": site_url,
     }
+    if backend["name"] != "proxy" and config.cms.review:
+        settings["publish_mode"] = "editorial_workflow"
     if config.site.logo:  # published at the same path from the site root; admin/ is one down
         settings["logo"] = {"src": f"../{config.site.logo}"}
     return settings | {
