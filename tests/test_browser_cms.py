@@ -262,3 +262,24 @@ def test_the_published_admin_page_opens_on_its_forge(page, tmp_path, forge) -> N
         server.shutdown()
         server.server_close()
     assert page.outside == [] and page.refused == []
+
+
+@pytest.mark.parametrize("name", ["2025-11-15-repair-cafe", "2027-06-12-week-end-portes-ouvertes"])
+def test_editing_a_file_keeps_what_the_form_has_no_field_for(editing, page, name) -> None:
+    """A repeating event keeps its ``repeat``, an all-day one its dates without time."""
+    site, base = editing
+    path = site / "content" / "events" / f"{name}.md"
+    before = frontmatter.load(path)
+    page.goto(f"{base}/admin/")
+    if page.get_by_role("button", name="Se connecter").is_visible():
+        page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("link", name="Actualités").first.wait_for()
+    page.goto(f"{base}/admin/#/collections/event/entries/{name}")
+    title = page.get_by_label("Titre", exact=True)
+    title.fill(before["title"] + " (nouvelle formule)")
+    _publish(page)
+    assert _wait_for(lambda: "nouvelle formule" in path.read_text("utf-8"))
+    after = frontmatter.load(path)
+    assert after.metadata == {**before.metadata, "title": before["title"] + " (nouvelle formule)"}
+    assert after.content == before.content
+    assert check_site(site).errors == 0
