@@ -197,6 +197,29 @@ class ImagesSection:
     """Quality of photos (1 to 100): lower is lighter."""
 
 
+@dataclass(frozen=True, slots=True)
+class CmsSection:
+    """``[cms]``: editing in the browser, on the site's ``/admin/`` page (Decap CMS)."""
+
+    backend: str = _field(example='"gitlab"', check="cms_backend")
+    """Where the site's files live: ``github`` or ``gitlab`` (GitLab.com, Framagit or
+    another GitLab); empty: no ``/admin/`` page."""
+    repo: str = _field(example='"mon-asso/site"', check="cms_repo")
+    """The repository, as ``owner/name`` (GitLab: ``group/subgroup/name`` too)."""
+    branch: str = _field("main", example='"main"')
+    """The branch the site is published from."""
+    base_url: str = _field(example='"https://framagit.org"', check="https")
+    """GitLab: the instance (default ``https://gitlab.com``); GitHub: the OAuth client that
+    signs volunteers in (default: Netlify's, for a site Netlify hosts)."""
+    api_root: str = _field(example='"https://framagit.org/api/v4"', check="https")
+    """The forge's API, when not the default of ``base_url``."""
+    app_id: str = _field(example='"4f9d…"')
+    """GitLab: the Application ID of the OAuth application (PKCE, no secret)."""
+    review: bool = _field(False, example="true", kind=bool)
+    """Each « Publier » opens a merge request that someone accepts (Decap CMS's editorial
+    workflow), instead of publishing at once."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -208,6 +231,7 @@ SECTIONS: dict[str, type] = {
     "calendar": CalendarSection,
     "cards": CardsSection,
     "images": ImagesSection,
+    "cms": CmsSection,
 }
 
 
@@ -217,8 +241,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar, cards, images:
-            the sections.
+        site, association, hosting, brand, links, editorial, feeds, calendar, cards, images,
+        cms: the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -233,6 +257,7 @@ class SiteConfig:
     calendar: CalendarSection = field(default_factory=CalendarSection)
     cards: CardsSection = field(default_factory=CardsSection)
     images: ImagesSection = field(default_factory=ImagesSection)
+    cms: CmsSection = field(default_factory=CmsSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -356,6 +381,8 @@ def config_from_data(
         name: checker.section(name, cls, data.get(name, {})) for name, cls in SECTIONS.items()
     }
     pelican = checker.pelican(data.get("pelican", {}))
+    if sections["cms"] is not None:
+        checker.cms(sections["cms"])
     if any(p.severity == "error" for p in checker.problems):
         return None, checker.problems
     return SiteConfig(root=root, pelican=pelican, **sections), checker.problems
