@@ -18,7 +18,7 @@ images and checks. The rows, for each number of items:
 - ``assosite serve``: from a file edit to the rebuilt preview (one process, warm);
 - peak memory of a cold build at ``--memory-items`` items, both tools.
 
-Prints one table: for each number of items, the best wall time of the runs and
+Prints one table: for each number of items, the median wall time of the runs and
 its ratios to plain Pelican's cold build and to Hugo's.
 """
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -55,7 +56,7 @@ with contextlib.redirect_stdout(io.StringIO()):
 """
 
 SERVE = """
-import sys, threading, time
+import statistics, sys, threading, time
 from pathlib import Path
 from assosite.build.serve import serve_site
 site, port = Path(sys.argv[1]), int(sys.argv[2])
@@ -76,7 +77,7 @@ for run in range(int(sys.argv[3])):
     while len(built) == count:
         time.sleep(0.005)
     latencies.append(built[-1] - edited)
-print(f"{min(latencies):.3f}")
+print(f"{statistics.median(latencies):.3f}")
 stop.set()
 """
 
@@ -102,12 +103,12 @@ def _measure(command: list[str], accepted: tuple[int, ...] = (0, 1)) -> tuple[fl
 def _best(
     runs: int, command: list[str], before: Callable[[], None], accepted: tuple[int, ...] = (0, 1)
 ) -> tuple[float, float]:
-    """Return the best time and the highest peak memory of ``runs`` runs."""
+    """Return the median time and the highest peak memory of ``runs`` runs."""
     results = []
     for _ in range(runs):
         before()
         results.append(_measure(command, accepted))
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
 def _remove(*paths: Path) -> None:
@@ -160,7 +161,7 @@ class Bench:
         target.write_text(target.read_text(encoding="utf-8") + "\nUn mot de plus.\n", "utf-8")
 
     def serve_latency(self, runs: int) -> float:
-        """Seconds from a file edit to the end of the preview's rebuild (best of runs)."""
+        """Seconds from a file edit to the end of the preview's rebuild (median of runs)."""
         command = [sys.executable, "-c", SERVE, str(self.site), "8731", str(runs)]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         return float(out.strip().splitlines()[-1])
@@ -243,7 +244,7 @@ def main() -> None:
             print(f"assosite, {args.site.name}: {seconds:.2f} s, peak {peak:.0f} MiB")
         memory = _memory(root, args.memory_items) if args.memory_items else None
     hugo = shutil.which("hugo")
-    print(f"best of {args.runs} runs, one process per build; Hugo: {hugo or 'not installed'}")
+    print(f"median of {args.runs} runs, one process per build; Hugo: {hugo or 'not installed'}")
     print("\n".join(_table(results)))
     if memory is not None:
         print(
