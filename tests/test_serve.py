@@ -135,3 +135,48 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path) -> None:
         serve_site(tmp_path, _free_port(), on_build=print, on_error=print)
     assert [p.code for p in caught.value.report.problems] == ["AS109"]
     assert not (tmp_path / "output").exists()
+
+
+def _start(site, port):
+    """Serve ``site`` in a thread; return (stop, reports, thread) after its first build."""
+    stop, reports = threading.Event(), []
+    thread = threading.Thread(
+        target=serve_site,
+        args=(site, port),
+        kwargs={"on_build": reports.append, "on_error": reports.append, "stop": stop},
+        daemon=True,
+    )
+    thread.start()
+    assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
+    return stop, reports, thread
+
+
+def test_a_restarted_preview_answers_the_first_edit_with_that_page_only(make_site) -> None:
+    """Serving again a site whose output is current keeps it at once, then, while
+    nothing changes, builds it once in full: the first edit rewrites only its page."""
+    site = make_site(
+        {
+            "content/news/2026-03-01-a.md": NEWS.format(title="Avant"),
+            "content/news/2026-03-02-b.md": NEWS.format(title="Autre").replace("03-01", "03-02"),
+        }
+    )
+    port = _free_port()
+    stop, _, thread = _start(site, port)  # the first session
+    stop.set()
+    thread.join(timeout=10)
+    stop, reports, thread = _start(site, port)  # finds the first session's output
+    try:
+        assert reports[0].reused
+        other = site / "output" / "actualites" / "b" / "index.html"
+        kept = other.stat().st_mtime_ns
+        assert _wait_for(lambda: other.stat().st_mtime_ns != kept), "no full build when idle"
+        warmed = other.stat().st_mtime_ns
+        page = site / "content/news/2026-03-01-a.md"
+        text = NEWS.format(title="Avant").replace("Texte.", "Texte changé.")
+        page.write_text(text, encoding="utf-8")  # its body only: no other page shows it
+        assert _wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
+        assert "Texte changé." in _get(f"http://127.0.0.1:{port}/actualites/a/")
+        assert other.stat().st_mtime_ns == warmed
+    finally:
+        stop.set()
+        thread.join(timeout=10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import errno
 import functools
 import http.server
@@ -184,6 +186,11 @@ def _listen(port: int, output: Path, site: Path | None = None) -> http.server.Th
         raise BuildError(report=BuildReport([make_problem("AS420", "", 0, port=port)])) from exc
 
 
+# After this long without a change, a preview that kept the last session's output
+# builds once in full (see ``warm_up``).
+_IDLE_MS = 500
+
+
 def serve_site(
     site: Path,
     port: int,
@@ -220,6 +227,16 @@ def serve_site(
         except AssositeError as exc:
             on_error(exc)
 
+    def warm_up() -> None:
+        """Build once in full when the first build kept the last session's output.
+
+        That build read nothing, so the preview remembers nothing yet: the first edit
+        would pay a full build. Done while the watcher waits (edits are not lost),
+        once, and silently (its report is the one already shown).
+        """
+        with contextlib.suppress(AssositeError):  # the next edit builds and reports it
+            build_site(site, dataclasses.replace(options, reuse=False))
+
     output.mkdir(exist_ok=True)
     # Before building: a taken port is said at once.
     server = _listen(port, output, site if cms else None)
@@ -236,14 +253,21 @@ def serve_site(
                     lang, "Édition : {address}/admin/ (les fichiers sont enregistrés dans {site})"
                 ).format(address=address, site=site / "content")
             )
-        for _ in watch(
+        warmed = bool(options.preview.pages)
+        for changes in watch(
             *[p for p in watched if p.exists()],
             stop_event=stop,
             debounce=100,  # an editor's save is a burst of events within a few ms
             step=20,
+            rust_timeout=_IDLE_MS,
+            yield_on_timeout=True,
             raise_interrupt=False,
         ):
-            rebuild()
+            if changes:
+                rebuild()
+            elif not warmed:
+                warmed = True
+                warm_up()
     finally:
         server.shutdown()
         server.server_close()
