@@ -427,3 +427,25 @@ def test_shards_merged_like_download_artifact_give_the_one_machine_tree(example,
     assert not portal.failed()
     assert set(read_manifest(merged)["members"]) == {"lyon", "grenoble", "annecy"}
     assert _tree(merged) == _tree(single)
+
+
+def test_the_members_fork_server_loads_a_builds_libraries_and_fonts_once() -> None:
+    """The fork server that starts each member's child has Pelican, Pillow and the cards'
+    fonts loaded: a member's child does not load them again."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from assosite.federation import children  # noqa: PLC0415
+
+    assert "assosite.federation.preload" in children.PRELOAD
+    script = (
+        "import sys\n"
+        "import assosite.federation.preload\n"
+        "from assosite.outputs.cards.text import coverage\n"
+        "print(coverage.cache_info().currsize, 'pelican' in sys.modules,"
+        " 'PIL.Image' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["4", "True", "True"]

@@ -58,6 +58,12 @@ def coverage(name: str) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
+def load_fonts() -> None:
+    """Read every bundled font's characters now (a process that forks card drawers)."""
+    for name in (REGULAR, BOLD, *FALLBACKS):
+        coverage(name)
+
+
 @functools.cache
 def font(name: str, size: int) -> ImageFont.FreeTypeFont:
     """Return the bundled font ``name`` at ``size`` pixels (loaded once per process)."""
