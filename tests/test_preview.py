@@ -284,3 +284,24 @@ def test_preview_checks_an_edited_text_again(make_site, tmp_path) -> None:
         )
         assert _codes(again) == _codes(full)
         assert ("AS303" in {code for code, *_ in _codes(again)}) == (text != original)
+
+
+def test_the_sitemap_kept_for_the_process_follows_its_entries() -> None:
+    """The last sitemap is reused only for the very same entries and address."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from assosite.outputs.seo import sitemap_xml  # noqa: PLC0415
+
+    first = [("actualites/a/", "2026-03-01"), ("agenda/", "")]
+    changed = [("actualites/a/", "2026-03-02"), ("agenda/", "")]
+    documents = [
+        sitemap_xml(first, URL),
+        sitemap_xml(list(first), URL),
+        sitemap_xml(changed, URL),
+        sitemap_xml(first, "https://autre.example"),
+    ]
+    assert documents[0] == documents[1]
+    assert b"2026-03-02" in documents[2] and b"2026-03-02" not in documents[0]
+    assert b"https://autre.example/agenda/" in documents[3]
+    locs = [e.text for e in ET.fromstring(documents[0]).iter() if e.tag.endswith("loc")]
+    assert locs == [f"{URL}/actualites/a/", f"{URL}/agenda/"]
