@@ -264,6 +264,46 @@ def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
     assert widths[0] <= widths[1] + 1, widths
 
 
+def test_the_home_photo_sits_beside_its_heading_on_a_wide_screen(served, browser) -> None:
+    """1280 px: the [home] photo right of the heading, level with it; 375 px: below it."""
+    base, _ = served
+    boxes = (
+        "['.as-hero__title', '.as-hero__image'].map(s => {"
+        " const b = document.querySelector(s).getBoundingClientRect();"
+        " return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })"
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/")
+    title, photo = page.evaluate(boxes)
+    assert photo["left"] >= title["right"] and photo["top"] < title["bottom"], (title, photo)
+    assert photo["bottom"] <= 900  # seen without scrolling
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(base + "/")
+    title, photo = page.evaluate(boxes)
+    page.close()
+    assert photo["top"] >= title["bottom"], (title, photo)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_home_weighs_at_most_150_kb_with_its_fonts_and_images(served, browser, width) -> None:
+    """Everything the browser downloads for the home, every image loaded: ≤ 150 KB."""
+    base, _ = served
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
+    page.goto(base + "/", wait_until="load")
+    page.evaluate(
+        """Promise.all(Array.from(document.images).map(img => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise(done => img.addEventListener('load', done));
+        }))"""
+    )
+    page.evaluate("document.fonts.ready.then(() => null)")
+    page.close()
+    assert any(url.endswith(".html") or url.endswith("/") for url in sizes)
+    assert sum(sizes.values()) <= 150_000, sorted(sizes.items(), key=lambda kv: -kv[1])
+
+
 def test_no_request_leaves_the_site(served, browser) -> None:
     """Loading every page sends no request to another origin (no font, tracker, CDN)."""
     base, output = served

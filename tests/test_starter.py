@@ -334,3 +334,21 @@ def test_each_agenda_card_has_a_date_block_of_its_date(starter) -> None:
         [start] = card.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
         assert int(day) == int(start[8:10]), (day, start)
         assert block.xpath('string(span[@class="as-date-block__weekday"])').endswith(".")
+
+
+def test_the_home_opens_with_its_purpose_a_photo_and_three_calls_to_action(starter) -> None:
+    """h1 = the one-sentence purpose; [home] image with its alt, loaded first; three buttons."""
+    site, _ = starter
+    home = lxml.html.fromstring((site / "output" / "index.html").read_bytes())
+    hero = home.find_class("as-hero")[0]
+    assert hero.findtext(".//h1").startswith("Jardins partagés, repair café")
+    photo = hero.find_class("as-hero__image")[0]
+    assert photo.get("alt").startswith("Des rangs de jeunes légumes")
+    assert photo.get("loading") is None  # the largest image of the page: never deferred
+    assert "jardin-potager" in photo.get("src")
+    buttons = [(a.text, a.get("href")) for a in hero.find_class("as-button")]
+    assert buttons == [
+        ("Adhérer", "adherer/"),
+        ("Devenir bénévole", "devenir-benevole/"),
+        ("Faire un don", "faire-un-don/"),
+    ]

@@ -244,6 +244,31 @@ class Checker:
         self.add("AS140", (table, key), key=key, value=value)
         return False
 
+    def check_photo(self, table: str, key: str, value: str) -> bool:
+        """Accept a JPEG, PNG or WebP file inside ``content/`` (AS110, AS171 otherwise)."""
+        if not self.check_content_file(table, key, value):
+            return False
+        if Path(value).suffix.lower() in RASTER_SUFFIXES:
+            return True
+        self.add("AS171", (table, key), key=key, value=value)
+        return False
+
+    def check_payment(self, table: str, key: str, value: str) -> bool:
+        """Accept an ``https://`` address, as every payment page has (AS172 otherwise)."""
+        parts = urlsplit(value.strip())
+        if parts.scheme == "https" and parts.netloc:
+            return True
+        self.add("AS172", (table, key), key=key, value=value)
+        return False
+
+    def check_amounts(self, table: str, key: str, value: list[Any]) -> bool:
+        """Accept a list of positive sums (whole or with cents) (AS173 otherwise)."""
+        for amount in value:
+            if isinstance(amount, bool) or not isinstance(amount, int | float) or amount <= 0:
+                self.add("AS173", (table, key), key=key, value=amount)
+                return False
+        return True
+
     def check_severities(self, table: str, key: str, value: dict[str, Any]) -> bool:
         """Accept ``AS3xx = "error" | "warning" | "suggestion" | "off"``."""
         ok = True

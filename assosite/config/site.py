@@ -110,6 +110,51 @@ class LinksSection:
 
 
 @dataclass(frozen=True, slots=True)
+class HomeSection:
+    """``[home]``: the top of the home page (its hero)."""
+
+    title: str = _field(example='"Cultivons ensemble le quartier"')
+    """The home page's heading; default: ``site.description``, then the site's name."""
+    image: str = _field(example='"images/jardin-potager.jpg"', check="photo")
+    """A photo beside the heading (JPEG, PNG or WebP, relative to ``content/``), optional."""
+    image_alt: str = _field(example='"Des bénévoles récoltent des tomates au jardin"')
+    """What the photo shows, for people who cannot see it: required with ``image``."""
+
+
+@dataclass(frozen=True, slots=True)
+class JoinSection:
+    """``[join]``: the call to action of the page at ``links.join`` (joining)."""
+
+    payment_url: str = _field(
+        example='"https://www.helloasso.com/associations/mon-asso/adhesions/adhesion-2027"',
+        check="payment",
+    )
+    """The online payment page (HelloAsso or another), with ``https://``; optional."""
+    amounts: tuple[float, ...] = _field((), example="[10, 2]", kind=list, check="amounts")
+    """The membership fees in euros, shown on the block: ``[10, 2]``."""
+    form: str = _field(example='"files/bulletin-adhesion.pdf"', check="content_file")
+    """A form to download and print (relative to ``content/``), optional."""
+
+
+@dataclass(frozen=True, slots=True)
+class DonateSection:
+    """``[donate]``: the call to action of the page at ``links.donate`` (giving)."""
+
+    payment_url: str = _field(
+        example='"https://www.helloasso.com/associations/mon-asso/formulaires/1"',
+        check="payment",
+    )
+    """The online donation page (HelloAsso or another), with ``https://``; optional."""
+    amounts: tuple[float, ...] = _field((), example="[20, 50, 100]", kind=list, check="amounts")
+    """Suggested sums in euros: ``[20, 50, 100]``."""
+    form: str = _field(example='"files/bulletin-de-don.pdf"', check="content_file")
+    """A donation form to download and print (relative to ``content/``), optional."""
+    tax_receipt: bool = _field(False, example="true", kind=bool)
+    """The association gives tax receipts (66 % of a gift off income tax): the block
+    shows what each suggested sum costs after the reduction."""
+
+
+@dataclass(frozen=True, slots=True)
 class EditorialSection:
     """``[editorial]``: budgets that keep the site readable."""
 
@@ -203,6 +248,9 @@ SECTIONS: dict[str, type] = {
     "hosting": HostingSection,
     "brand": BrandSection,
     "links": LinksSection,
+    "home": HomeSection,
+    "join": JoinSection,
+    "donate": DonateSection,
     "editorial": EditorialSection,
     "feeds": FeedsSection,
     "calendar": CalendarSection,
@@ -217,8 +265,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar, cards, images:
-            the sections.
+        site, association, hosting, brand, links, home, join, donate, editorial, feeds,
+            calendar, cards, images: the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -228,6 +276,9 @@ class SiteConfig:
     hosting: HostingSection = field(default_factory=HostingSection)
     brand: BrandSection = field(default_factory=BrandSection)
     links: LinksSection = field(default_factory=LinksSection)
+    home: HomeSection = field(default_factory=HomeSection)
+    join: JoinSection = field(default_factory=JoinSection)
+    donate: DonateSection = field(default_factory=DonateSection)
     editorial: EditorialSection = field(default_factory=EditorialSection)
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
@@ -356,6 +407,9 @@ def config_from_data(
         name: checker.section(name, cls, data.get(name, {})) for name, cls in SECTIONS.items()
     }
     pelican = checker.pelican(data.get("pelican", {}))
+    home = sections["home"]
+    if home is not None and home.image and not home.image_alt:
+        checker.add("AS170", ("home", "image"), value=home.image)
     if any(p.severity == "error" for p in checker.problems):
         return None, checker.problems
     return SiteConfig(root=root, pelican=pelican, **sections), checker.problems

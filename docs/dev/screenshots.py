@@ -36,7 +36,8 @@ PAGES = {
     "actualite": "actualites/le-compost-collectif/",
     "adherer": "adherer/",
 }
-SCREENS = {"375": (375, 812), "1280": (1280, 900)}
+DECODED = "Promise.all([...document.images].map(i => i.decode().catch(() => null)))"
+SCREENS = {"375": {"width": 375, "height": 812}, "1280": {"width": 1280, "height": 900}}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -78,9 +79,11 @@ def take(out: Path) -> list[Path]:
                     executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
                 )
                 for width, viewport in SCREENS.items():
-                    page = browser.new_page(viewport=dict(zip(("width", "height"), viewport)))
+                    page = browser.new_page(viewport=viewport)
                     for name, path in PAGES.items():
                         page.goto(f"{base}/{path}", wait_until="load")
+                        # Images decode asynchronously: wait until each one is painted.
+                        page.evaluate(DECODED)
                         target = out / f"theme-{name}-{width}.png"
                         page.screenshot(path=str(target))
                         _shrink(target)
@@ -98,7 +101,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     for path in take(parser.parse_args().out):
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: {path.stat().st_size} bytes")  # noqa: T201
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        print(f"{shown}: {path.stat().st_size} bytes")  # noqa: T201
 
 
 if __name__ == "__main__":
