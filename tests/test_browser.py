@@ -241,15 +241,29 @@ def test_the_header_is_small_and_the_menu_opens_without_javascript(served, brows
 def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
     served, browser
 ) -> None:
-    """News list: every card photo 3:2. A news page: its photo no wider than its text."""
+    """News list and home: every card's photo, or its pattern when it has none, 3:2; every
+    card of a list one height. A news page: its photo no wider than its text."""
     base, output = served
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base + "/actualites/")
-    ratios = page.evaluate(
-        "[...document.querySelectorAll('img.as-card__image')]"
-        ".map(i => i.getBoundingClientRect().width / i.getBoundingClientRect().height)"
+    for path in ("/actualites/", "/temoignages/", "/"):
+        page.goto(base + path)
+        cards = page.evaluate(
+            """[...document.querySelectorAll('.as-card-list__item:not(.as-card-list__item--lead)')]
+               .map(li => { const card = li.querySelector('.as-card').getBoundingClientRect();
+                 const top = li.querySelector('.as-card__image, .as-card__pattern')
+                   .getBoundingClientRect();
+                 return {height: Math.round(card.height), ratio: top.width / top.height,
+                         list: [...document.querySelectorAll('.as-card-list')]
+                           .indexOf(li.parentElement)}; })"""
+        )
+        assert len(cards) >= 3 and all(abs(c["ratio"] - 1.5) < 0.02 for c in cards), cards
+        for index in {c["list"] for c in cards}:
+            assert len({c["height"] for c in cards if c["list"] == index}) == 1, (path, cards)
+    patterns = page.evaluate(
+        "[...document.querySelectorAll('.as-card__pattern')]"
+        ".map(p => getComputedStyle(p).backgroundImage)"
     )
-    assert len(ratios) >= 2 and all(abs(r - 1.5) < 0.02 for r in ratios), ratios
+    assert patterns and all("gradient" in p for p in patterns), patterns
     with_photo = next(
         p
         for p in sorted((output / "actualites").glob("*/index.html"))
