@@ -48,3 +48,17 @@ def test_a_latest_news_without_photo_leads_nothing(make_site, build) -> None:
     items = _home(output).find_class("as-card-list__item")
     assert not _home(output).find_class("as-card-list__item--lead")
     assert items[0].find_class("as-card__pattern") and items[1].find_class("as-card__image")
+
+
+def test_an_item_photo_has_its_caption_and_credit_in_a_figcaption(make_site, build) -> None:
+    """image_caption and image_credit go under the photo, in its figure, French spaced."""
+    news = _news(10, image=True).replace(
+        "---\nTexte", "image_caption: \"Le potager : première récolte\"\nimage_credit: Jeanne Martin\n---\nTexte"
+    )
+    site = make_site(files={"content/news/b.md": news})
+    report, output = build(site)
+    assert report.problems == []
+    page = lxml.html.fromstring(next((output / "actualites").glob("*/index.html")).read_bytes())
+    caption = page.find_class("as-item__figure")[0].find("figcaption")
+    assert caption.text_content() == "Le potager\u00a0: première récolte Photo\u00a0: Jeanne Martin"
+    assert caption.find_class("as-item__credit")[0].text_content() == "Photo\u00a0: Jeanne Martin"
