@@ -53,7 +53,8 @@ def test_a_latest_news_without_photo_leads_nothing(make_site, build) -> None:
 def test_an_item_photo_has_its_caption_and_credit_in_a_figcaption(make_site, build) -> None:
     """image_caption and image_credit go under the photo, in its figure, French spaced."""
     news = _news(10, image=True).replace(
-        "---\nTexte", "image_caption: \"Le potager : première récolte\"\nimage_credit: Jeanne Martin\n---\nTexte"
+        "---\nTexte",
+        'image_caption: "Le potager : première récolte"\nimage_credit: Jeanne Martin\n---\nTexte',
     )
     site = make_site(files={"content/news/b.md": news})
     report, output = build(site)
@@ -62,3 +63,49 @@ def test_an_item_photo_has_its_caption_and_credit_in_a_figcaption(make_site, bui
     caption = page.find_class("as-item__figure")[0].find("figcaption")
     assert caption.text_content() == "Le potager\u00a0: première récolte Photo\u00a0: Jeanne Martin"
     assert caption.find_class("as-item__credit")[0].text_content() == "Photo\u00a0: Jeanne Martin"
+
+
+def test_the_join_and_donate_pages_show_their_call_to_action(make_site, build) -> None:
+    """The pages at links.join and links.donate show [join] and [donate]: amounts in euros,
+    the payment button with its site's name, the form with its format and weight, and
+    for a gift with a tax receipt what each sum costs after the 66 % reduction."""
+    config = (
+        '[site]\nname = "A"\nurl = "https://a.example"\n'
+        '[links]\njoin = "/adherer/"\ndonate = "/don/"\n'
+        '[join]\npayment_url = "https://www.helloasso.com/associations/a/adhesions/2027"\n'
+        'amounts = [12, 5.5]\nform = "files/bulletin.pdf"\n'
+        "[donate]\namounts = [20, 50]\ntax_receipt = true\n"
+    )
+    page = "---\ntitle: {title}\nslug: {slug}\nsummary: Pourquoi nous rejoindre.\n---\nTexte.\n"
+    site = make_site(
+        config=config,
+        files={
+            "content/pages/adherer.md": page.format(title="Adhérer", slug="adherer"),
+            "content/pages/don.md": page.format(title="Donner", slug="don"),
+            "content/pages/autre.md": page.format(title="Autre", slug="autre"),
+            "content/files/bulletin.pdf": b"%PDF-1.4\n" + b"0" * 45_000,
+        },
+    )
+    report, output = build(site)
+    assert report.problems == []
+    join = lxml.html.fromstring((output / "adherer" / "index.html").read_bytes())
+    block = join.find_class("as-cta")[0]
+    assert [s.text for s in block.find_class("as-cta__amount")] == ["12\u00a0€", "5,50\u00a0€"]
+    button = block.find_class("as-button")[0]
+    assert button.get("href") == "https://www.helloasso.com/associations/a/adhesions/2027"
+    assert "www.helloasso.com" in block.find_class("as-cta__host")[0].text
+    form = block.find_class("as-cta__form")[0].find("a")
+    assert form.get("href") == "../files/bulletin.pdf"
+    assert form.text.endswith("(PDF, 45\u202fko)")
+    assert (output / "files" / "bulletin.pdf").is_file()
+    gift = lxml.html.fromstring((output / "don" / "index.html").read_bytes())
+    costs = [li.text for li in gift.find_class("as-cta__costs")[0].findall("li")]
+    assert costs == [
+        "20\u00a0€ vous reviennent à 6,80\u00a0€",
+        "50\u00a0€ vous reviennent à 17\u00a0€",
+    ]
+    intro = gift.find_class("as-cta__costs-label")[0].text_content()
+    assert intro == "Après la réduction d'impôt de 66\u00a0%, un don de\u00a0:"
+    assert not gift.find_class("as-button")  # no payment page given: no button
+    other = (output / "autre" / "index.html").read_text(encoding="utf-8")
+    assert "as-cta" not in other
