@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 
+from assosite.config.site import load_config
+
 
 def _news(day: int, image: bool) -> str:
     photo = "image: images/photo.jpg\nimage_alt: Un potager au printemps.\n" if image else ""
@@ -109,3 +111,23 @@ def test_the_join_and_donate_pages_show_their_call_to_action(make_site, build) -
     assert not gift.find_class("as-button")  # no payment page given: no button
     other = (output / "autre" / "index.html").read_text(encoding="utf-8")
     assert "as-cta" not in other
+
+
+def test_the_accessibility_statement_says_its_date(make_site, build) -> None:
+    """[accessibility] date dates the generated statement; a site's own statement is dated
+    by its modified (or date) key; a date in quotes is AS103 at its line."""
+    config = '[site]\nname = "A"\nurl = "https://a.example"\n[accessibility]\ndate = 2026-11-15\n'
+    report, output = build(make_site(config=config))
+    assert report.problems == []
+    statement = lxml.html.fromstring((output / "accessibilite" / "index.html").read_bytes())
+    time = statement.find(".//time")
+    assert (time.get("datetime"), time.text) == ("2026-11-15", "15\u00a0novembre 2026")
+    own = "---\ntitle: Accessibilité\nslug: accessibilite\nmodified: 2026-10-02\n---\nTexte.\n"
+    site = make_site(files={"content/pages/accessibilite.md": own}, name="own")
+    report, output = build(site)
+    assert report.problems == []
+    page = lxml.html.fromstring((output / "accessibilite" / "index.html").read_bytes())
+    assert "mise à jour le 2\u00a0octobre 2026" in page.find_class("as-item__meta")[0].text
+    quoted = config.replace("date = 2026-11-15", 'date = "15/11/2026"')
+    _, problems = load_config(make_site(config=quoted, name="quoted"))
+    assert [(p.code, p.line) for p in problems] == [("AS103", 5)]

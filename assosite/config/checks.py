@@ -8,6 +8,7 @@ section dataclasses (type, required, example, extra check), so adding a setting 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import functools
 import re
@@ -143,6 +144,7 @@ class Checker:
                 bool: (N_("true ou false")),
                 dict: (N_("une table")),
                 list: (N_("une liste entre crochets")),
+                dt.date: (N_("une date sans guillemets")),
             }[kind]
             self.wrong((table, spec.name), value, expected, meta["example"])
             return None

@@ -8,6 +8,7 @@ types, unknown keys with "did you mean …?") and only then decides.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -155,6 +156,14 @@ class DonateSection:
 
 
 @dataclass(frozen=True, slots=True)
+class AccessibilitySection:
+    """``[accessibility]``: the accessibility statement (déclaration d'accessibilité)."""
+
+    date: dt.date | None = _field(None, example="2026-11-15", kind=dt.date)  # noqa: RUF009
+    """The day the statement was made or last reviewed (a TOML date, without quotes)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EditorialSection:
     """``[editorial]``: budgets that keep the site readable."""
 
@@ -251,6 +260,7 @@ SECTIONS: dict[str, type] = {
     "home": HomeSection,
     "join": JoinSection,
     "donate": DonateSection,
+    "accessibility": AccessibilitySection,
     "editorial": EditorialSection,
     "feeds": FeedsSection,
     "calendar": CalendarSection,
@@ -265,8 +275,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, home, join, donate, editorial, feeds,
-            calendar, cards, images: the sections.
+        site, association, hosting, brand, links, home, join, donate, accessibility,
+            editorial, feeds, calendar, cards, images: the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -279,6 +289,7 @@ class SiteConfig:
     home: HomeSection = field(default_factory=HomeSection)
     join: JoinSection = field(default_factory=JoinSection)
     donate: DonateSection = field(default_factory=DonateSection)
+    accessibility: AccessibilitySection = field(default_factory=AccessibilitySection)
     editorial: EditorialSection = field(default_factory=EditorialSection)
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
