@@ -111,7 +111,7 @@ def test_generated_legal_pages_say_what_the_law_asks(starter) -> None:
         "Retour d'information et contact",
         "Voies de recours",
         "Défenseur des droits",
-        "Cette déclaration a été établie le <time datetime=\"2026-11-15\">",
+        'Cette déclaration a été établie le <time datetime="2026-11-15">',
     ):
         assert expected.replace("'", "&#39;") in statement or expected in statement
     privacy = (site / "output" / "confidentialite" / "index.html").read_text()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 import lxml.html
 
 from assosite.config.site import load_config
@@ -131,3 +134,30 @@ def test_the_accessibility_statement_says_its_date(make_site, build) -> None:
     quoted = config.replace("date = 2026-11-15", 'date = "15/11/2026"')
     _, problems = load_config(make_site(config=quoted, name="quoted"))
     assert [(p.code, p.line) for p in problems] == [("AS103", 5)]
+
+
+def test_every_page_links_one_stylesheet_named_by_its_content(make_site, build, tmp_path) -> None:
+    """One stylesheet per page: the theme's files and the brand colours joined (print last),
+    named site.<first 10 hex of its SHA-256>.css, the same in two builds; its fonts exist."""
+    site = make_site(files={"content/news/a.md": _news(3, image=False)})
+    _, output = build(site)
+    names = set()
+    for page in output.rglob("*.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        sheets = tree.xpath("//link[@rel='stylesheet']/@href")
+        assert len(sheets) == 1, page
+        names.add(sheets[0].rsplit("/", 1)[-1])
+    [name] = names
+    css = (output / "theme" / "assets" / name).read_text(encoding="utf-8")
+    assert name == f"site.{hashlib.sha256(css.encode()).hexdigest()[:10]}.css"
+    assert css.index("--as-color-surface") < css.index("Généré par assosite depuis [brand]")
+    assert css.index("[brand]") < css.index(".as-card-list") < css.index("@media print {")
+    fonts = re.findall(r'url\("\.\./fonts/([^"]+\.woff2)"\)', css)
+    assert len(fonts) == 2 and css.count("font-display: swap") == 2
+    assert all((output / "theme" / "fonts" / font).is_file() for font in fonts)
+    _, again = build(site, output=tmp_path / "again")
+    assert (again / "theme" / "assets" / name).read_text(encoding="utf-8") == css
+    recoloured = (site / "assosite.toml").read_text() + '[brand]\nprimary = "#0b4f8a"\n'
+    (site / "assosite.toml").write_text(recoloured)
+    _, other = build(site, output=tmp_path / "other")
+    assert [p.name for p in (other / "theme" / "assets").iterdir()] != [name]
