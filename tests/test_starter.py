@@ -329,7 +329,7 @@ def test_each_agenda_card_has_a_date_block_of_its_date(starter) -> None:
     cards = lxml.html.fromstring(page).xpath('//article[contains(@class, "as-card")]')
     assert cards
     for card in cards:
-        [block] = card.xpath('.//p[@class="as-date-block"]')
+        [block] = card.xpath('.//p[contains(concat(" ", @class, " "), " as-date-block ")]')
         assert block.get("aria-hidden") == "true"  # the full date follows, for everyone
         day = block.xpath('string(span[@class="as-date-block__day"])')
         [start] = card.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
