@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser accessibility tests need: Debian's chromium (root only),
-# and axe-core + the Nu HTML Checker from npm into .cache/npm. Java 17 runs the checker.
+# and axe-core + the Nu HTML Checker from npm into .cache/npm (Java 17 runs the checker),
+# with Sveltia CMS for its configuration schema (tests/test_cms.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then
@@ -15,4 +16,4 @@ if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then
 fi
 mkdir -p .cache/npm
 npm install --prefix .cache/npm --no-audit --no-fund --ignore-scripts --silent \
-  axe-core@4 vnu-jar
+  axe-core@4 vnu-jar @sveltia/cms@0.221.1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Callable
 from http import HTTPStatus
@@ -15,7 +16,10 @@ import click
 from watchfiles import watch
 
 from assosite.build.site import BuildOptions, build_site
-from assosite.config.site import CONFIG_NAME
+from assosite.cms.admin import ADMIN_FOLDER, admin_files
+from assosite.cms.config import local_backend
+from assosite.cms.local import API_PATH, MAX_REQUEST, LocalBackend
+from assosite.config.site import CONFIG_NAME, SiteConfig, load_config
 from assosite.plugin.preview import PreviewMemory
 from assosite.problems.catalogue import gettext_in
 from assosite.problems.errors import AssositeError, BuildError, ConfigError
@@ -55,9 +59,123 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def _listen(port: int, output: Path) -> http.server.ThreadingHTTPServer:
-    """Open the preview's port on 127.0.0.1 only (never the network); AS420 when taken."""
-    handler = functools.partial(_PreviewHandler, directory=str(output))
+class _EditorHandler(_PreviewHandler):
+    """The preview, plus ``/admin/`` with the local backend (``assosite serve --cms``).
+
+    The backend writes into the site's folder: it answers only a JSON POST of the
+    admin page itself, so that no other web page open in the browser can reach it
+    (the Host and Origin must be this address: no DNS rebinding, no cross-site form).
+    """
+
+    site: Path
+    address: str
+
+    def _config(self) -> SiteConfig | None:
+        config, _ = load_config(self.site)  # read again: a budget changed changes the form
+        return config
+
+    def _admin_file(self) -> bytes | Path | None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(f"/{ADMIN_FOLDER}/"):
+            return None
+        config = self._config()
+        if config is None:
+            return None
+        backend = local_backend(self.address + API_PATH, config.cms.branch)
+        name = path.removeprefix(f"/{ADMIN_FOLDER}/") or "index.html"
+        return admin_files(config, backend).get(name)
+
+    def send_head(self) -> Any:
+        """Serve ``/admin/`` from assosite itself, the rest from the output folder."""
+        if self.path.split("?", 1)[0] == f"/{ADMIN_FOLDER}":
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", f"/{ADMIN_FOLDER}/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        found = self._admin_file()
+        if found is None:
+            return super().send_head()
+        body = found.read_bytes() if isinstance(found, Path) else found
+        name = self.path.split("?", 1)[0]
+        kind = self.guess_type(name if not name.endswith("/") else "index.html")
+        kind = "text/yaml" if name.endswith(".yml") else kind
+        if kind.startswith("text/") or kind.endswith("javascript"):
+            kind += "; charset=utf-8"
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return _Body(body)
+
+    def _same_origin(self) -> bool:
+        port = self.address.rsplit(":", 1)[1]
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        origin = self.headers.get("Origin")
+        return self.headers.get("Host", "") in hosts and (
+            origin is None or origin.removeprefix("http://") in hosts
+        )
+
+    def do_POST(self) -> None:
+        """Answer the admin page's requests to the local backend."""
+        length = int(self.headers.get("Content-Length") or 0)
+        kind = self.headers.get("Content-Type", "").split(";")[0].strip()
+        if self.path != API_PATH:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        if not self._same_origin() or kind != "application/json":
+            self._json(HTTPStatus.FORBIDDEN, {"error": "only the admin page of this preview"})
+            return
+        if length > MAX_REQUEST:
+            self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "request too large"})
+            return
+        config = self._config()
+        try:
+            body = json.loads(self.rfile.read(length) or b"null")
+        except ValueError:
+            body = None
+        if config is None:
+            self._json(HTTPStatus.CONFLICT, {"error": f"{CONFIG_NAME} has errors"})
+            return
+        status, answer = LocalBackend(config).answer(body)
+        self._json(status, answer)
+
+    def _json(self, status: int, answer: Any) -> None:
+        body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _Body:
+    """Bytes that ``SimpleHTTPRequestHandler`` copies as if they were a file."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, size: int = -1) -> bytes:
+        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
+        return data
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+
+def _listen(port: int, output: Path, site: Path | None = None) -> http.server.ThreadingHTTPServer:
+    """Open the preview's port on 127.0.0.1 only (never the network); AS420 when taken.
+
+    With ``site``, the admin page and its local backend are served too.
+    """
+    handler: Any = functools.partial(_PreviewHandler, directory=str(output))
+    if site is not None:
+        attributes = {"site": site, "address": f"http://127.0.0.1:{port}"}
+        handler = functools.partial(
+            type("EditorHandler", (_EditorHandler,), attributes), directory=str(output)
+        )
     try:
         return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
@@ -74,6 +192,7 @@ def serve_site(
     on_error: Callable[[AssositeError], None],
     lang: str = "fr",
     stop: threading.Event | None = None,
+    cms: bool = False,
 ) -> None:
     """Build ``site``, serve its output on 127.0.0.1:``port`` and rebuild on change.
 
@@ -84,6 +203,7 @@ def serve_site(
         on_error: receives a failed build's error (the previous output stays served).
         lang: language of the console messages.
         stop: set it to stop serving (tests); Ctrl-C otherwise.
+        cms: serve the admin page at ``/admin/``, saving into ``site``.
     """
     site = site.resolve()
     if not (site / CONFIG_NAME).is_file():  # never serve a folder that is not a site
@@ -101,7 +221,8 @@ def serve_site(
             on_error(exc)
 
     output.mkdir(exist_ok=True)
-    server = _listen(port, output)  # before building: a taken port is said at once
+    # Before building: a taken port is said at once.
+    server = _listen(port, output, site if cms else None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watched = [site / "assosite.toml", site / "content"]
     try:
@@ -109,6 +230,12 @@ def serve_site(
         click.echo(
             gettext_in(lang, "Aperçu : {address}/ (Ctrl+C pour arrêter)").format(address=address)
         )
+        if cms:
+            click.echo(
+                gettext_in(
+                    lang, "Édition : {address}/admin/ (les fichiers sont enregistrés dans {site})"
+                ).format(address=address, site=site / "content")
+            )
         for _ in watch(
             *[p for p in watched if p.exists()],
             stop_event=stop,

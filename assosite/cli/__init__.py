@@ -415,6 +415,39 @@ def _write_json(path: Path | None, report: BuildReport, lang: str, strict: bool)
         path.write_text(report.to_json(lang, strict), encoding="utf-8")
 
 
+@cli.command(
+    help=help_text(
+        "Affiche la configuration de l'édition en ligne (admin/config.yml), faite des "
+        "formulaires d'assosite et de la section [cms] : « assosite build » la publie."
+    )
+)
+@_SITE
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=help_text("L'écrit dans ce fichier plutôt qu'à l'écran."),
+)
+@lang_option
+def cms(site: Path, output: Path | None, lang: str, debug: bool) -> None:
+    """``assosite cms``: show the admin page's configuration for the site."""
+    from assosite.cms.admin import site_config_yaml  # noqa: PLC0415 (see the imports)
+
+    try:
+        text, report = site_config_yaml(site)
+    except AssositeError as exc:
+        if exc.report is None:
+            raise
+        show_report(exc.report, lang, check=True)
+        sys.exit(exc.exit_code)
+    if report.problems:
+        show_report(report, lang, check=True)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 @cli.command(help=help_text("Construit le site SITE (le dossier courant par défaut)."))
 @_SITE
 @click.option(
@@ -521,8 +554,16 @@ def check(
     show_default=True,
     help=help_text("Port de l'aperçu sur 127.0.0.1."),
 )
+@click.option(
+    "--cms",
+    is_flag=True,
+    help=help_text(
+        "Ouvre aussi l'édition dans le navigateur, sur /admin/ de l'aperçu : les contenus créés "
+        "y sont enregistrés dans le dossier content/ du site."
+    ),
+)
 @lang_option
-def serve(site: Path, port: int, lang: str, debug: bool) -> None:
+def serve(site: Path, port: int, cms: bool, lang: str, debug: bool) -> None:
     """``assosite serve``: build, show and rebuild on change."""
     from assosite.build.serve import serve_site  # noqa: PLC0415 (watchfiles loads only here)
 
@@ -530,7 +571,12 @@ def serve(site: Path, port: int, lang: str, debug: bool) -> None:
         show_report(report, lang)
 
     serve_site(
-        site, port, on_build=on_build, on_error=lambda exc: _show_error(exc, lang), lang=lang
+        site,
+        port,
+        on_build=on_build,
+        on_error=lambda exc: _show_error(exc, lang),
+        lang=lang,
+        cms=cms,
     )
 
 

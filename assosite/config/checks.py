@@ -28,6 +28,8 @@ LANGUAGES = ("fr", "en")
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 # The modern formats content images may be published in besides their own.
 MODERN_FORMATS = ("webp", "avif", "none")
+# The forges whose repositories /admin/ edits (Decap CMS's backends without Netlify).
+CMS_BACKENDS = ("gitlab", "github")
 
 # Pelican settings that assosite owns: changing them from [pelican] would break the
 # build's guarantees (output swap, reader, no foreign feeds).
@@ -338,6 +340,39 @@ class Checker:
             self.add("AS401", (table, key), value=value)
             return False
         return True
+
+    def check_https(self, table: str, key: str, value: str) -> bool:
+        """Accept an ``https://`` address (AS108 for another, AS180 for plain http)."""
+        if not self.check_url(table, key, value):
+            return False
+        if urlsplit(value.strip()).scheme == "https":
+            return True
+        self.add("AS180", (table, key), key=key, value=value)
+        return False
+
+    def check_cms_backend(self, table: str, key: str, value: str) -> bool:
+        """Accept ``github`` or ``gitlab`` (AS181 otherwise)."""
+        if value in CMS_BACKENDS:
+            return True
+        hint = difflib.get_close_matches(value.lower(), CMS_BACKENDS, n=1)
+        self.add("AS181", (table, key), value=value, hint=hint[0] if hint else CMS_BACKENDS[0])
+        return False
+
+    def check_cms_repo(self, table: str, key: str, value: str) -> bool:
+        """Accept ``owner/name`` (AS182 otherwise)."""
+        if re.fullmatch(r"[\w.-]+(/[\w.-]+)+", value.strip()):
+            return True
+        self.add("AS182", (table, key), value=value)
+        return False
+
+    def cms(self, section: Any) -> None:
+        """Check what ``[cms]`` needs as a whole: a repository, GitLab's application (AS183)."""
+        if not section.backend:
+            return
+        needed = ["repo"] + (["app_id"] if section.backend == "gitlab" else [])
+        for key in needed:  # a key written but refused is reported already
+            if not getattr(section, key) and ("cms", key) not in self.lines:
+                self.add("AS183", ("cms", "backend"), key=key, backend=section.backend)
 
     def pelican(self, values: Any) -> dict[str, Any]:
         """Return the ``[pelican]`` settings, refusing those assosite owns (AS111)."""

@@ -251,6 +251,26 @@ class ImagesSection:
     """Quality of photos (1 to 100): lower is lighter."""
 
 
+@dataclass(frozen=True, slots=True)
+class CmsSection:
+    """``[cms]``: editing in the browser, on the site's ``/admin/`` page (Decap CMS)."""
+
+    backend: str = _field(example='"gitlab"', check="cms_backend")
+    """Where the site's files live: ``github`` or ``gitlab`` (GitLab.com, Framagit or
+    another GitLab); empty: no ``/admin/`` page."""
+    repo: str = _field(example='"mon-asso/site"', check="cms_repo")
+    """The repository, as ``owner/name`` (GitLab: ``group/subgroup/name`` too)."""
+    branch: str = _field("main", example='"main"')
+    """The branch the site is published from."""
+    base_url: str = _field(example='"https://framagit.org"', check="https")
+    """GitLab: the instance (default ``https://gitlab.com``); GitHub: the OAuth client that
+    signs volunteers in (default: Netlify's, for a site Netlify hosts)."""
+    api_root: str = _field(example='"https://framagit.org/api/v4"', check="https")
+    """The forge's API, when not the default of ``base_url``."""
+    app_id: str = _field(example='"4f9d…"')
+    """GitLab: the Application ID of the OAuth application (PKCE, no secret)."""
+
+
 SECTIONS: dict[str, type] = {
     "site": SiteSection,
     "association": AssociationSection,
@@ -266,6 +286,7 @@ SECTIONS: dict[str, type] = {
     "calendar": CalendarSection,
     "cards": CardsSection,
     "images": ImagesSection,
+    "cms": CmsSection,
 }
 
 
@@ -276,7 +297,7 @@ class SiteConfig:
     Attributes:
         root: the site folder.
         site, association, hosting, brand, links, home, join, donate, accessibility,
-            editorial, feeds, calendar, cards, images: the sections.
+            editorial, feeds, calendar, cards, images, cms: the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -295,6 +316,7 @@ class SiteConfig:
     calendar: CalendarSection = field(default_factory=CalendarSection)
     cards: CardsSection = field(default_factory=CardsSection)
     images: ImagesSection = field(default_factory=ImagesSection)
+    cms: CmsSection = field(default_factory=CmsSection)
     pelican: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -421,6 +443,8 @@ def config_from_data(
     home = sections["home"]
     if home is not None and home.image and not home.image_alt:
         checker.add("AS170", ("home", "image"), value=home.image)
+    if sections["cms"] is not None:
+        checker.cms(sections["cms"])
     if any(p.severity == "error" for p in checker.problems):
         return None, checker.problems
     return SiteConfig(root=root, pelican=pelican, **sections), checker.problems

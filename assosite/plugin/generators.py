@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from pelican.generators import Generator
 
 from assosite.model.urls import SiteAddress, site_paths
+from assosite.outputs.admin import AdminOutput
 from assosite.outputs.base import Output, SiteOutput
 from assosite.outputs.brand import BrandOutput
 from assosite.outputs.calendars import CalendarOutput
@@ -96,5 +97,6 @@ GENERATORS = tuple(
         ItemsOutput,
         PortalOutput,
         RedirectsOutput,
+        AdminOutput,
     )
 )

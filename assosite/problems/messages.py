@@ -292,6 +292,55 @@ CATALOGUE: dict[str, Message] = {
             "Pour corriger : écrivez des nombres sans guillemets ni signe €, séparés par des virgules, par exemple « {key} = [10, 20, 50] ».",
         ),
     ),
+    "AS180": Message(
+        "error",
+        coded(
+            "AS180",
+            "L'adresse « {value} » de « {key} » commence par http:// : les identifiants des bénévoles y passeraient en clair.",
+        ),
+        coded(
+            "AS180",
+            "Pour corriger : écrivez la même adresse avec https://.",
+        ),
+    ),
+    "AS181": Message(
+        "error",
+        coded("AS181", "« {value} » n'est pas une forge que l'édition en ligne connaît."),
+        coded(
+            "AS181",
+            'Pour corriger : écrivez backend = "gitlab" (GitLab.com, Framagit ou une autre instance GitLab) ou backend = "github" ; par exemple « backend = "{hint}" ».',
+        ),
+    ),
+    "AS182": Message(
+        "error",
+        coded("AS182", "« {value} » n'est pas le nom d'un dépôt."),
+        coded(
+            "AS182",
+            "Pour corriger : écrivez le propriétaire et le nom du dépôt séparés par une barre oblique, tels qu'ils apparaissent dans son adresse : « mon-asso/site ».",
+        ),
+    ),
+    "AS183": Message(
+        "error",
+        coded(
+            "AS183",
+            "L'édition en ligne avec « {backend} » a besoin du réglage « {key} » dans [cms].",
+        ),
+        coded(
+            "AS183",
+            "Pour corriger : ajoutez « {key} » dans [cms] ; la page « Éditer en ligne » de la documentation dit où trouver sa valeur, ou retirez « backend » pour ne pas publier de page /admin/.",
+        ),
+    ),
+    "AS184": Message(
+        "error",
+        coded(
+            "AS184",
+            "Aucune édition en ligne n'est réglée : la section [cms] ne nomme pas de forge.",
+        ),
+        coded(
+            "AS184",
+            'Pour corriger : ajoutez dans assosite.toml une section [cms] avec backend = "gitlab" ou "github" et le dépôt (repo = "mon-asso/site") ; pour éditer sur votre ordinateur, lancez « assosite serve --cms ».',
+        ),
+    ),
     # AS2xx: content files
     "AS201": Message(
         "error",
