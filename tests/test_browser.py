@@ -340,6 +340,39 @@ def test_text_is_set_in_the_site_s_own_noto_sans(served, browser) -> None:
     assert len([url for url in requests if url.endswith(".css")]) == 1
 
 
+def test_cards_and_blocks_keep_their_edges_in_forced_colours_and_print_plainly(
+    served, browser
+) -> None:
+    """Forced colours: cards, patterns and the join block keep a visible border. Print: no
+    menu, no buttons row, no pattern; the payment page's address is written out."""
+    base, _ = served
+    page = browser.new_page(forced_colors="active")
+    borders = []
+    for path, selector in (("/agenda/", ".as-card__pattern"), ("/adherer/", ".as-cta")):
+        page.goto(base + path)
+        borders += page.evaluate(
+            f"[...document.querySelectorAll('{selector}, .as-card')]"
+            ".map(e => { const s = getComputedStyle(e);"
+            " return s.borderTopStyle + ' ' + s.borderTopWidth; })"
+        )
+    assert borders and all(b.split()[0] != "none" and b.split()[1] != "0px" for b in borders)
+    page.close()
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(base + "/")
+    shown = page.evaluate(
+        "['.as-nav', '.as-actions', '.as-card__pattern']"
+        ".map(s => [...document.querySelectorAll(s)].some(e => e.checkVisibility()))"
+    )
+    page.goto(base + "/adherer/")
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.as-cta__pay a'), '::after').content"
+    )
+    page.close()
+    assert shown == [False, False, False]
+    assert "helloasso.com" in after
+
+
 def test_no_request_leaves_the_site(served, browser) -> None:
     """Loading every page sends no request to another origin (no font, tracker, CDN)."""
     base, output = served
