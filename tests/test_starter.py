@@ -143,7 +143,10 @@ def test_every_page_is_light(starter) -> None:
     assert heavy == []
     home = output / "index.html"
     files = {home, *_linked(home, output, r'(?:href|src)="([^"]+\.(?:css|svg|png|jpg))"')}
-    assert sum(p.stat().st_size for p in files) <= 150_000
+    [sheet] = _linked(home, output, r'<link rel="stylesheet" href="([^"]+)"')
+    fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', sheet.read_text(encoding="utf-8"))
+    files |= {output / "theme" / "fonts" / font for font in fonts}
+    assert len(fonts) == 2 and sum(p.stat().st_size for p in files) <= 150_000
     assert "<script src" not in "".join(p.read_text() for p in _pages(site))
 
 
