@@ -265,6 +265,12 @@ def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
         ".map(p => getComputedStyle(p).backgroundImage)"
     )
     assert patterns and all("gradient" in p for p in patterns), patterns
+    lead = page.evaluate(  # the home's latest news has a photo: full width, photo beside
+        """['.as-card-list--lead', '.as-card--lead .as-card__image', '.as-card--lead h3']
+           .map(s => document.querySelector(s).getBoundingClientRect())
+           .map(b => ({left: b.left, right: b.right, width: b.width}))"""
+    )
+    assert lead[1]["right"] <= lead[2]["left"] and lead[1]["width"] > 0.4 * lead[0]["width"]
     with_photo = next(
         p
         for p in sorted((output / "actualites").glob("*/index.html"))

@@ -35,6 +35,7 @@ def test_the_latest_news_with_a_photo_leads_the_home(make_site, build) -> None:
     report, output = build(site)
     assert report.problems == []
     items = _home(output).find_class("as-card-list__item")
+    assert "as-card-list--lead" in items[0].getparent().get("class")
     assert "as-card-list__item--lead" in items[0].get("class")
     assert items[0].find_class("as-card--lead") and items[0].find_class("as-card__image")
     assert "lead" not in items[1].get("class")

@@ -36,7 +36,18 @@ PAGES = {
     "actualite": "actualites/le-compost-collectif/",
     "adherer": "adherer/",
 }
-DECODED = "Promise.all([...document.images].map(i => i.decode().catch(() => null)))"
+# Images decode asynchronously: wait for those that loaded (a lazy image out of view
+# never loads, and its decode() would never end).
+DECODED = (
+    "Promise.all([...document.images].filter(i => i.complete)"
+    ".map(i => i.decode().catch(() => null)))"
+)
+# Every image loaded (the whole page is photographed), then decoded.
+EAGER = (
+    "Promise.all([...document.images].map(i => { i.loading = 'eager';"
+    " return i.complete ? null : new Promise(done => i.addEventListener('load', done)); }))"
+    f".then(() => {DECODED})"
+)
 SCREENS = {"375": {"width": 375, "height": 812}, "1280": {"width": 1280, "height": 900}}
 
 
@@ -53,10 +64,17 @@ def _build(folder: Path, base: str) -> Path:
     return site / "output"
 
 
-def _shrink(path: Path) -> None:
-    """Rewrite ``path`` with a 64-colour palette (a fraction of the bytes, still sharp)."""
+def _shrink(path: Path, scale: float = 1) -> None:
+    """Rewrite ``path`` with a 64-colour palette (a fraction of the bytes, still sharp).
+
+    ``scale`` below 1 also reduces it (a whole page, shown as an overview).
+    """
     with Image.open(path) as image:
-        small = image.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+        rgb = image.convert("RGB")
+        if scale < 1:
+            size = (round(rgb.width * scale), round(rgb.height * scale))
+            rgb = rgb.resize(size, Image.Resampling.LANCZOS)
+        small = rgb.quantize(colors=64, method=Image.Quantize.MEDIANCUT)
     small.save(path, optimize=True)
 
 
@@ -82,11 +100,17 @@ def take(out: Path) -> list[Path]:
                     page = browser.new_page(viewport=viewport)
                     for name, path in PAGES.items():
                         page.goto(f"{base}/{path}", wait_until="load")
-                        # Images decode asynchronously: wait until each one is painted.
                         page.evaluate(DECODED)
                         target = out / f"theme-{name}-{width}.png"
                         page.screenshot(path=str(target))
                         _shrink(target)
+                        written.append(target)
+                    if width == "1280":  # the whole home, to see its sections together
+                        page.goto(f"{base}/", wait_until="load")
+                        page.evaluate(EAGER)
+                        target = out / "theme-accueil-entier-1280.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        _shrink(target, scale=0.5)
                         written.append(target)
                     page.close()
                 browser.close()
