@@ -281,8 +281,15 @@ def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
         "[document.querySelector('img.as-item__image'), document.querySelector('.as-prose')]"
         ".map(e => e.getBoundingClientRect().width)"
     )
-    page.close()
     assert widths[0] <= widths[1] + 1, widths
+    page.goto(base + "/actualites/le-compost-collectif/")  # its photo has a caption and credit
+    photo, caption = page.evaluate(
+        "['img.as-item__image', 'figure.as-item__figure > figcaption']"
+        ".map(s => document.querySelector(s).getBoundingClientRect())"
+        ".map(b => ({top: b.top, bottom: b.bottom, width: b.width}))"
+    )
+    page.close()
+    assert caption["top"] >= photo["bottom"] and caption["width"] <= photo["width"] + 1
 
 
 def test_the_home_photo_sits_beside_its_heading_on_a_wide_screen(served, browser) -> None:
