@@ -12,6 +12,8 @@ must publish their pages, and the page must have asked nothing of another origin
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import socket
 import subprocess
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from test_browser import CHROMIUM, FLAGS, _require
+from test_browser import CHROMIUM, FLAGS, _Quiet, _require
 
 from assosite.build.serve import serve_site
 from assosite.build.site import BuildOptions, build_site, check_site
@@ -83,11 +85,10 @@ def editing(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(editing):
-    """A French browser page, with what it asked of other origins and the CSP refused."""
+def page():
+    """A French browser page, with what it asked outside 127.0.0.1 and the CSP refused."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     _require(Path(CHROMIUM).exists(), "chromium")
-    _, base = editing
     with playwright_api.sync_playwright() as playwright:
         # --lang: the date fields show day/month/year, as on a French computer.
         browser = playwright.chromium.launch(
@@ -103,7 +104,7 @@ def page(editing):
             "request",
             lambda r: (
                 None
-                if r.url.startswith((base + "/", "blob:", "data:"))
+                if r.url.startswith(("http://127.0.0.1:", "blob:", "data:"))
                 else tab.outside.append(r.url)
             ),
         )
@@ -222,3 +223,63 @@ def test_a_news_item_and_an_event_made_in_the_form_build(editing, page, tmp_path
 
     assert page.outside == []
     assert page.refused == []
+
+
+FORGES = {
+    "gitlab": (
+        'backend = "gitlab"\nrepo = "j/s"\nbase_url = "https://framagit.org"\napp_id = "0"\n',
+        "Se connecter avec GitLab",
+    ),
+    "github": ('backend = "github"\nrepo = "jardins/site"\n', "Se connecter avec GitHub"),
+}
+
+
+@pytest.mark.parametrize("forge", sorted(FORGES))
+def test_the_published_admin_page_opens_on_its_forge(page, tmp_path, forge) -> None:
+    """Decap CMS accepts the configuration the build publishes (it checks it against its
+    own schema before showing anything) and offers to sign in with the forge."""
+    settings, button = FORGES[forge]
+    site = init_site(tmp_path / "site")
+    with (site / "assosite.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n[cms]\n" + settings)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    build_site(site, BuildOptions(site_url=base))
+    handler = functools.partial(_Quiet, directory=str(site / "output"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page.outside.clear()
+    page.refused.clear()
+    try:
+        page.goto(f"{base}/admin/")
+        page.get_by_role("button", name=button).wait_for()
+        assert "Config" not in page.inner_text("body")  # Decap CMS's « Config Errors »
+        logo = page.locator("img[src*='logo']").first
+        assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert page.outside == [] and page.refused == []
+
+
+@pytest.mark.parametrize("name", ["2025-11-15-repair-cafe", "2027-06-12-week-end-portes-ouvertes"])
+def test_editing_a_file_keeps_what_the_form_has_no_field_for(editing, page, name) -> None:
+    """A repeating event keeps its ``repeat``, an all-day one its dates without time."""
+    site, base = editing
+    path = site / "content" / "events" / f"{name}.md"
+    before = frontmatter.load(path)
+    page.goto(f"{base}/admin/")
+    if page.get_by_role("button", name="Se connecter").is_visible():
+        page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("link", name="Actualités").first.wait_for()
+    page.goto(f"{base}/admin/#/collections/event/entries/{name}")
+    title = page.get_by_label("Titre", exact=True)
+    title.fill(before["title"] + " (nouvelle formule)")
+    _publish(page)
+    assert _wait_for(lambda: "nouvelle formule" in path.read_text("utf-8"))
+    after = frontmatter.load(path)
+    assert after.metadata == {**before.metadata, "title": before["title"] + " (nouvelle formule)"}
+    assert after.content == before.content
+    assert check_site(site).errors == 0

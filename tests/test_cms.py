@@ -6,6 +6,7 @@ import hashlib
 import http.client
 import json
 import socket
+import subprocess
 import threading
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from assosite.cms.config import editor_config, forge_backend, local_backend
 from assosite.cms.form import FORMS
 from assosite.cms.local import LocalBackend
 from assosite.config.site import load_config
+from assosite.federation.runner import FederationOptions, run_federation
 from assosite.reading.items import COMMON_KEYS, LOCATION_KEYS, OWN_KEYS
 
 ROOT = Path(__file__).parent.parent
@@ -77,6 +79,7 @@ def test_the_config_follows_the_site_folders_budgets_and_time_zone(make_site) ->
         "content/pages",
     ]
     assert decap["media_folder"] == "content/images" and decap["public_folder"] == "images"
+    assert "logo" not in decap  # the site has none
     news, event = _collection(decap, "news"), _collection(decap, "event")
     title = _field(news, "title")
     assert title["required"] is True
@@ -119,6 +122,12 @@ def test_the_forge_backends(make_site) -> None:
         "auth_endpoint": "oauth/authorize",
         "api_root": "https://framagit.org/api/v4",
     }
+    review = editor_config(
+        _config(make_site(config=BASE_CONFIG + GITLAB + "review = true\n", name="review")),
+        backend,
+    )
+    assert review["publish_mode"] == "editorial_workflow"
+    assert "publish_mode" not in editor_config(_config(site), backend)
     github = (
         BASE_CONFIG
         + '\n[cms]\nbackend = "github"\nrepo = "a/b"\nbase_url = "https://auth.mon-asso.fr"\n'
@@ -316,3 +325,34 @@ def test_the_config_is_valid_for_sveltia_cms_too(make_site) -> None:
         ]
         del decap["locale"]
         assert [e.message for e in validator.iter_errors(decap)] == []
+
+
+def test_a_federation_member_s_forms_name_its_folder_in_the_repository(tmp_path) -> None:
+    root = tmp_path / "federation"
+    for member in ("alpha", "beta"):
+        site = root / "membres" / member
+        (site / "content" / "news").mkdir(parents=True)
+        (site / "assosite.toml").write_text(
+            f'[site]\nname = "Membre {member}"\ndescription = "Le membre {member}."\n',
+            encoding="utf-8",
+        )
+    (root / "federation.toml").write_text(
+        '[federation]\nname = "Réseau"\nurl = "https://reseau.example"\n'
+        'description = "Un réseau."\n\n[association]\nlegal_name = "Réseau"\n'
+        'publication_director = "Camille Martin"\n\n'
+        '[defaults.cms]\nbackend = "gitlab"\nrepo = "reseau/sites"\napp_id = "abc"\n'
+        "review = true\n\n"
+        '[[members]]\nid = "alpha"\npath = "membres/alpha"\n\n'
+        '[[members]]\nid = "beta"\npath = "membres/beta"\n',
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    report = run_federation(root, FederationOptions())
+    assert all(result.status != "failed" for result in report.results), report
+    for member in ("alpha", "beta"):
+        decap = yaml.safe_load((root / "output" / member / "admin" / "config.yml").read_text())
+        assert decap["media_folder"] == f"membres/{member}/content/images"
+        assert decap["collections"][0]["folder"] == f"membres/{member}/content/news"
+        assert decap["backend"]["repo"] == "reseau/sites"
+        assert decap["publish_mode"] == "editorial_workflow"
+    assert not (root / "output" / "admin").exists()  # the portal is written by assosite

@@ -83,7 +83,7 @@ class _EditorHandler(_PreviewHandler):
             return None
         backend = local_backend(self.address + API_PATH, config.cms.branch)
         name = path.removeprefix(f"/{ADMIN_FOLDER}/") or "index.html"
-        return admin_files(config, backend).get(name)
+        return admin_files(config, backend, self.address).get(name)
 
     def send_head(self) -> Any:
         """Serve ``/admin/`` from assosite itself, the rest from the output folder."""

@@ -15,7 +15,13 @@ import html
 from pathlib import Path
 from typing import Any
 
-from assosite.cms.config import CONFIG_FILE, backend_origins, config_yaml, forge_backend
+from assosite.cms.config import (
+    CONFIG_FILE,
+    backend_origins,
+    config_yaml,
+    forge_backend,
+    repository_folder,
+)
 from assosite.config.site import SiteConfig, load_config
 from assosite.problems.catalogue import N_, gettext_in
 from assosite.problems.errors import ConfigError
@@ -60,11 +66,13 @@ def policy(backend: dict[str, Any]) -> str:
     """
     forge = " ".join(backend_origins(backend))
     extra = f" {forge}" if forge else ""
+    # The volunteers' pictures on the forge (GitHub serves them from another origin).
+    avatars = " https://avatars.githubusercontent.com" if backend["name"] == "github" else ""
     return (
         "default-src 'self'; "
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; "
         "style-src 'self' 'unsafe-inline'; "
-        f"img-src 'self' data: blob:{extra}; "
+        f"img-src 'self' data: blob:{extra}{avatars}; "
         f"connect-src 'self' blob:{extra}; "
         "font-src 'self' data:; "
         "frame-src 'self' blob:; "
@@ -95,12 +103,18 @@ def admin_page(config: SiteConfig, backend: dict[str, Any]) -> str:
     )
 
 
-def admin_files(config: SiteConfig, backend: dict[str, Any]) -> dict[str, bytes | Path]:
-    """Return what ``/admin/`` holds: path inside it → bytes, or the shipped file to copy."""
+def admin_files(
+    config: SiteConfig, backend: dict[str, Any], site_url: str = "", folder: str = ""
+) -> dict[str, bytes | Path]:
+    """Return what ``/admin/`` holds: path inside it → bytes, or the shipped file to copy.
+
+    ``site_url`` is where « back to the site » leads (a preview's address); ``folder``
+    the site's folder in its repository.
+    """
     version, names = decap_files()
     files: dict[str, bytes | Path] = {
         "index.html": admin_page(config, backend).encode("utf-8"),
-        CONFIG_FILE: config_yaml(config, backend).encode("utf-8"),
+        CONFIG_FILE: config_yaml(config, backend, site_url, folder).encode("utf-8"),
     }
     for name in names:
         files[f"decap/{version}/{name}"] = DECAP / name
@@ -120,4 +134,5 @@ def site_config_yaml(site: Path) -> tuple[str, BuildReport]:
     if not config.cms.backend:
         report.add(make_problem("AS184", "assosite.toml", 0))
         raise ConfigError(report=report)
-    return config_yaml(config, forge_backend(config.cms)), report
+    backend = forge_backend(config.cms)
+    return config_yaml(config, backend, folder=repository_folder(config.root)), report

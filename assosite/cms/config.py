@@ -8,6 +8,7 @@ The same site settings always give the same bytes. The backend is the forge of
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -62,6 +63,19 @@ def backend_origins(backend: dict[str, Any]) -> list[str]:
     return sorted(set(origins))
 
 
+def repository_folder(root: Path) -> str:
+    """Return the site folder's path inside its Git repository (empty at its top or outside).
+
+    The forge's API names files from the top of the repository: a site in a sub-folder
+    (a federation's member, a site beside other things) has its forms there too.
+    """
+    root = root.resolve()
+    for folder in (root, *root.parents):
+        if (folder / ".git").exists():
+            return root.relative_to(folder).as_posix().removeprefix(".")
+    return ""
+
+
 def _fill(text: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
@@ -99,13 +113,13 @@ def _field(spec: Field, lang: str, values: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def _collection(form: Form, lang: str, values: dict[str, Any]) -> dict[str, Any]:
+def _collection(form: Form, lang: str, values: dict[str, Any], top: str) -> dict[str, Any]:
     return {
         "name": form.kind,
         "label": gettext_in(lang, form.label),
         "label_singular": gettext_in(lang, form.singular),
         "description": gettext_in(lang, form.description),
-        "folder": f"content/{form.folder}",
+        "folder": f"{top}content/{form.folder}",
         "create": True,
         "extension": "md",
         "format": "yaml-frontmatter",
@@ -118,24 +132,42 @@ def _collection(form: Form, lang: str, values: dict[str, Any]) -> dict[str, Any]
     }
 
 
-def editor_config(config: SiteConfig, backend: dict[str, Any]) -> dict[str, Any]:
-    """Return Decap CMS's configuration for the site, in the site's language."""
+def editor_config(
+    config: SiteConfig, backend: dict[str, Any], site_url: str = "", folder: str = ""
+) -> dict[str, Any]:
+    """Return Decap CMS's configuration for the site, in the site's language.
+
+    Args:
+        config: the site's configuration.
+        backend: Decap CMS's ``backend`` (:func:`forge_backend`, :func:`local_backend`).
+        site_url: where « back to the site » leads (default: the site's address).
+        folder: the site's folder in its repository (:func:`repository_folder`).
+    """
+    top = f"{folder}/" if folder else ""
     lang = config.site.language
     values = limits(config.editorial, config.site.timezone)
-    return {
+    site_url = site_url or config.site.url
+    settings: dict[str, Any] = {
         "backend": backend,
         "locale": lang,
-        "site_url": config.site.url,
-        "display_url": config.site.url,
-        "media_folder": MEDIA_FOLDER,
+        "site_url": site_url,
+        "display_url": site_url,
+    }
+    if backend["name"] != "proxy" and config.cms.review:
+        settings["publish_mode"] = "editorial_workflow"
+    if config.site.logo:  # published at the same path from the site root; admin/ is one down
+        settings["logo"] = {"src": f"../{config.site.logo}"}
+    return settings | {
+        "media_folder": top + MEDIA_FOLDER,
         "public_folder": "images",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [_collection(form, lang, values) for form in FORMS],
+        "collections": [_collection(form, lang, values, top) for form in FORMS],
     }
 
 
-def config_yaml(config: SiteConfig, backend: dict[str, Any]) -> str:
+def config_yaml(
+    config: SiteConfig, backend: dict[str, Any], site_url: str = "", folder: str = ""
+) -> str:
     """Return the configuration as the ``config.yml`` text Decap CMS reads."""
-    return yaml.safe_dump(
-        editor_config(config, backend), allow_unicode=True, sort_keys=False, width=100
-    )
+    settings = editor_config(config, backend, site_url, folder)
+    return yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100)

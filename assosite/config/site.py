@@ -269,6 +269,9 @@ class CmsSection:
     """The forge's API, when not the default of ``base_url``."""
     app_id: str = _field(example='"4f9d…"')
     """GitLab: the Application ID of the OAuth application (PKCE, no secret)."""
+    review: bool = _field(False, example="true", kind=bool)
+    """Each « Publier » opens a merge request that someone accepts (Decap CMS's editorial
+    workflow), instead of publishing at once."""
 
 
 SECTIONS: dict[str, type] = {

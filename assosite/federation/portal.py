@@ -50,6 +50,8 @@ def portal_settings(config: FederationConfig) -> dict:
         site["logo"] = section.logo
     tables = merge_tables(config.defaults, config.identity)
     tables.pop("pelican", None)
+    # The portal is a folder assosite writes under .cache: no /admin/ could edit it.
+    tables.pop("cms", None)
     return merge_tables(tables, {"site": site})
 
 

@@ -1,9 +1,10 @@
 """``/admin/``: the page where volunteers edit the site in their browser (``[cms]``).
 
-Written only when ``[cms] backend`` names a forge, and never for a federation member
-(its files live under the federation's folder, which the member's forms do not know).
-The page and its configuration come from :mod:`assosite.cms`; Decap CMS's files are
-copied from the package. Nothing links to the page and it is never indexed.
+Written when ``[cms] backend`` names a forge (a federation's ``[defaults.cms]`` gives one
+to each member). The forms name the files from the top of the site's Git repository
+(a member's folder in the federation's). The page and its configuration come from
+:mod:`assosite.cms`; Decap CMS's files are copied from the package. Nothing links to
+the page and it is never indexed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from assosite.cms.admin import ADMIN_FOLDER, admin_files
-from assosite.cms.config import forge_backend
+from assosite.cms.config import forge_backend, repository_folder
 from assosite.outputs.base import Output, SiteOutput
 
 
@@ -22,10 +23,13 @@ class AdminOutput(SiteOutput):
     def write(self, output: Output) -> None:
         """Write the admin page when the site enables it."""
         config = output.state.config
-        if not config.cms.backend or output.state.federated:
+        if not config.cms.backend:
             return
         folder = output.folder / ADMIN_FOLDER
-        for name, content in admin_files(config, forge_backend(config.cms)).items():
+        files = admin_files(
+            config, forge_backend(config.cms), folder=repository_folder(config.root)
+        )
+        for name, content in files.items():
             target = folder / name
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, Path):
