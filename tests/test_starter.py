@@ -349,6 +349,7 @@ def test_the_home_opens_with_its_purpose_a_photo_and_three_calls_to_action(start
     photo = hero.find_class("as-hero__image")[0]
     assert photo.get("alt").startswith("Des rangs de jeunes légumes")
     assert photo.get("loading") is None  # the largest image of the page: never deferred
+    assert photo.get("fetchpriority") == "high"
     assert "jardin-potager" in photo.get("src")
     buttons = [(a.text, a.get("href")) for a in hero.find_class("as-button")]
     assert buttons == [
