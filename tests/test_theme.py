@@ -164,3 +164,15 @@ def test_every_page_links_one_stylesheet_named_by_its_content(make_site, build, 
     (site / "assosite.toml").write_text(config.replace("#0b4f8a", "#123c6e"))
     _, other = build(site, output=tmp_path / "other")
     assert [p.name for p in (other / "theme" / "assets").iterdir()] != [name]
+
+
+def test_a_home_title_heads_the_home_and_the_purpose_follows(make_site, build) -> None:
+    """[home] title is the home's h1, the site's description the sentence under it; without
+    a photo the hero has no photo column."""
+    site = make_site(config=BASE_CONFIG + '[home]\ntitle = "Cultivons le quartier"\n')
+    report, output = build(site)
+    assert report.problems == []
+    hero = _home(output).find_class("as-hero")[0]
+    assert hero.findtext(".//h1") == "Cultivons le quartier"
+    assert hero.find_class("as-hero__purpose")[0].text == "Une association pour tester assosite."
+    assert "as-hero--photo" not in hero.get("class") and not hero.find_class("as-hero__image")
