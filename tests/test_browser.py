@@ -239,6 +239,53 @@ def test_the_header_is_small_and_the_menu_opens_without_javascript(served, brows
     page.close()
 
 
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "janv. févr. avr. juil. sept. oct. nov. déc."
+)
+_SPACE = "[ \u00a0\u202f]"
+_TIME_OR_DAY = (
+    rf"\d{{1,2}}{_SPACE}h(?:{_SPACE}?\d{{2}})?"
+    rf"|\d{{1,2}}{_SPACE}(?:{'|'.join(re.escape(m) for m in _MONTHS.split())})"
+)
+# Each time (« 10 h », « 21 h 30 »), day and month (« 14 mars ») in the text of a page:
+# where it starts and ends on screen, and whether an ordinary space sits inside it.
+_TIMES_ON_SCREEN = r"""(source) => {
+  const found = [];
+  const pattern = new RegExp(source, "g");
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.getClientRects().length === 0) continue;  // not shown
+    for (const match of node.data.matchAll(pattern)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      found.push({text: match[0], lines: tops.size, plain: match[0].includes(" ")});
+    }
+  }
+  return found;
+}"""
+
+
+def test_no_time_nor_date_breaks_across_two_lines_at_320_px(served, browser) -> None:
+    """« de 10 h à 13 h » may wrap between its words, never inside « 13 h » or « 14 mars »."""
+    base, output = served
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    seen, broken = 0, []
+    events = sorted((output / "agenda").glob("*/index.html"))
+    urls = [f"{base}/", f"{base}/agenda/", *[f"{base}/agenda/{p.parent.name}/" for p in events]]
+    for url in urls:
+        page.goto(url)
+        for found in page.evaluate(_TIMES_ON_SCREEN, _TIME_OR_DAY):
+            seen += 1
+            if found["lines"] > 1 or found["plain"]:
+                broken.append((url, found))
+    page.close()
+    assert seen > 50  # the agenda is full of times and dates
+    assert broken == []
+
+
 def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
     served, browser
 ) -> None:
