@@ -11,6 +11,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -238,18 +239,85 @@ def test_the_header_is_small_and_the_menu_opens_without_javascript(served, brows
     page.close()
 
 
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "janv. févr. avr. juil. sept. oct. nov. déc."
+)
+_SPACE = "[ \u00a0\u202f]"
+_TIME_OR_DAY = (
+    rf"\d{{1,2}}{_SPACE}h(?:{_SPACE}?\d{{2}})?"
+    rf"|\d{{1,2}}{_SPACE}(?:{'|'.join(re.escape(m) for m in _MONTHS.split())})"
+)
+# Each time (« 10 h », « 21 h 30 »), day and month (« 14 mars ») in the text of a page:
+# where it starts and ends on screen, and whether an ordinary space sits inside it.
+_TIMES_ON_SCREEN = r"""(source) => {
+  const found = [];
+  const pattern = new RegExp(source, "g");
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.getClientRects().length === 0) continue;  // not shown
+    for (const match of node.data.matchAll(pattern)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      found.push({text: match[0], lines: tops.size, plain: match[0].includes(" ")});
+    }
+  }
+  return found;
+}"""
+
+
+def test_no_time_nor_date_breaks_across_two_lines_at_320_px(served, browser) -> None:
+    """« de 10 h à 13 h » may wrap between its words, never inside « 13 h » or « 14 mars »."""
+    base, output = served
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    seen, broken = 0, []
+    events = sorted((output / "agenda").glob("*/index.html"))
+    urls = [f"{base}/", f"{base}/agenda/", *[f"{base}/agenda/{p.parent.name}/" for p in events]]
+    for url in urls:
+        page.goto(url)
+        for found in page.evaluate(_TIMES_ON_SCREEN, _TIME_OR_DAY):
+            seen += 1
+            if found["lines"] > 1 or found["plain"]:
+                broken.append((url, found))
+    page.close()
+    assert seen > 50  # the agenda is full of times and dates
+    assert broken == []
+
+
 def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
     served, browser
 ) -> None:
-    """News list: every card photo 3:2. A news page: its photo no wider than its text."""
+    """News list and home: every card's photo, or its pattern when it has none, 3:2; every
+    card of a list one height. A news page: its photo no wider than its text."""
     base, output = served
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base + "/actualites/")
-    ratios = page.evaluate(
-        "[...document.querySelectorAll('img.as-card__image')]"
-        ".map(i => i.getBoundingClientRect().width / i.getBoundingClientRect().height)"
+    for path in ("/actualites/", "/temoignages/", "/"):
+        page.goto(base + path)
+        cards = page.evaluate(
+            """[...document.querySelectorAll('.as-card-list__item:not(.as-card-list__item--lead)')]
+               .map(li => { const card = li.querySelector('.as-card').getBoundingClientRect();
+                 const top = li.querySelector('.as-card__image, .as-card__pattern')
+                   .getBoundingClientRect();
+                 return {height: Math.round(card.height), ratio: top.width / top.height,
+                         list: [...document.querySelectorAll('.as-card-list')]
+                           .indexOf(li.parentElement)}; })"""
+        )
+        assert len(cards) >= 3 and all(abs(c["ratio"] - 1.5) < 0.02 for c in cards), cards
+        for index in {c["list"] for c in cards}:
+            assert len({c["height"] for c in cards if c["list"] == index}) == 1, (path, cards)
+    patterns = page.evaluate(
+        "[...document.querySelectorAll('.as-card__pattern')]"
+        ".map(p => getComputedStyle(p).backgroundImage)"
     )
-    assert len(ratios) >= 2 and all(abs(r - 1.5) < 0.02 for r in ratios), ratios
+    assert patterns and all("gradient" in p for p in patterns), patterns
+    lead = page.evaluate(  # the home's latest news has a photo: full width, photo beside
+        """['.as-card-list--lead', '.as-card--lead .as-card__image', '.as-card--lead h3']
+           .map(s => document.querySelector(s).getBoundingClientRect())
+           .map(b => ({left: b.left, right: b.right, width: b.width}))"""
+    )
+    assert lead[1]["right"] <= lead[2]["left"] and lead[1]["width"] > 0.4 * lead[0]["width"]
     with_photo = next(
         p
         for p in sorted((output / "actualites").glob("*/index.html"))
@@ -260,8 +328,109 @@ def test_card_photos_share_one_ratio_and_an_item_photo_stays_in_the_text_column(
         "[document.querySelector('img.as-item__image'), document.querySelector('.as-prose')]"
         ".map(e => e.getBoundingClientRect().width)"
     )
-    page.close()
     assert widths[0] <= widths[1] + 1, widths
+    page.goto(base + "/actualites/le-compost-collectif/")  # its photo has a caption and credit
+    photo, caption = page.evaluate(
+        "['img.as-item__image', 'figure.as-item__figure > figcaption']"
+        ".map(s => document.querySelector(s).getBoundingClientRect())"
+        ".map(b => ({top: b.top, bottom: b.bottom, width: b.width}))"
+    )
+    page.close()
+    assert caption["top"] >= photo["bottom"] and caption["width"] <= photo["width"] + 1
+
+
+def test_the_home_photo_sits_beside_its_heading_on_a_wide_screen(served, browser) -> None:
+    """1280 px: the [home] photo right of the heading, level with it; 375 px: below it."""
+    base, _ = served
+    boxes = (
+        "['.as-hero__title', '.as-hero__image'].map(s => {"
+        " const b = document.querySelector(s).getBoundingClientRect();"
+        " return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; })"
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/")
+    title, photo = page.evaluate(boxes)
+    assert photo["left"] >= title["right"] and photo["top"] < title["bottom"], (title, photo)
+    assert photo["bottom"] <= 900  # seen without scrolling
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(base + "/")
+    title, photo = page.evaluate(boxes)
+    page.close()
+    assert photo["top"] >= title["bottom"], (title, photo)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_home_weighs_at_most_150_kb_with_its_fonts_and_images(served, browser, width) -> None:
+    """Everything the browser downloads for the home, every image loaded: ≤ 150 KB."""
+    base, _ = served
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())))
+    page.goto(base + "/", wait_until="load")
+    page.evaluate(
+        """Promise.all(Array.from(document.images).map(img => {
+            img.loading = 'eager';
+            return img.complete ? null : new Promise(done => img.addEventListener('load', done));
+        }))"""
+    )
+    page.evaluate("document.fonts.ready.then(() => null)")
+    page.close()
+    assert any(url.endswith(".html") or url.endswith("/") for url in sizes)
+    assert sum(sizes.values()) <= 150_000, sorted(sizes.items(), key=lambda kv: -kv[1])
+
+
+def test_text_is_set_in_the_site_s_own_noto_sans(served, browser) -> None:
+    """Text and headings in Noto Sans 400 and 700, fetched from the site, font-display: swap;
+    one stylesheet request per page."""
+    base, _ = served
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/agenda/", wait_until="load")
+    faces = page.evaluate(
+        """document.fonts.ready.then(set => [...set].filter(f => f.status === 'loaded')
+             .map(f => [f.family.replaceAll('"', ''), f.weight, f.display]).sort())"""
+    )
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    page.close()
+    assert faces == [["Noto Sans", "400", "swap"], ["Noto Sans", "700", "swap"]], faces
+    assert family.startswith('"Noto Sans"')
+    fonts = [url for url in requests if url.endswith(".woff2")]
+    assert len(fonts) == 2 and all(url.startswith(base + "/theme/fonts/") for url in fonts)
+    assert len([url for url in requests if url.endswith(".css")]) == 1
+
+
+def test_cards_and_blocks_keep_their_edges_in_forced_colours_and_print_plainly(
+    served, browser
+) -> None:
+    """Forced colours: cards, patterns and the join block keep a visible border. Print: no
+    menu, no buttons row, no pattern; the payment page's address is written out."""
+    base, _ = served
+    page = browser.new_page(forced_colors="active")
+    borders = []
+    for path, selector in (("/agenda/", ".as-card__pattern"), ("/adherer/", ".as-cta")):
+        page.goto(base + path)
+        borders += page.evaluate(
+            f"[...document.querySelectorAll('{selector}, .as-card')]"
+            ".map(e => { const s = getComputedStyle(e);"
+            " return s.borderTopStyle + ' ' + s.borderTopWidth; })"
+        )
+    assert borders and all(b.split()[0] != "none" and b.split()[1] != "0px" for b in borders)
+    page.close()
+    page = browser.new_page()
+    page.emulate_media(media="print")
+    page.goto(base + "/")
+    shown = page.evaluate(
+        "['.as-nav', '.as-actions', '.as-card__pattern']"
+        ".map(s => [...document.querySelectorAll(s)].some(e => e.checkVisibility()))"
+    )
+    page.goto(base + "/adherer/")
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.as-cta__pay a'), '::after').content"
+    )
+    page.close()
+    assert shown == [False, False, False]
+    assert "helloasso.com" in after
 
 
 def test_no_request_leaves_the_site(served, browser) -> None:
@@ -294,7 +463,7 @@ def test_nu_html_checker_reports_no_error(served) -> None:
 
 
 PROJECT = "https://exemple.github.io/jardins"  # a GitHub project page: the site in /jardins/
-STYLED = "getComputedStyle(document.body).margin === '0px' && document.styleSheets.length >= 5"
+STYLED = "getComputedStyle(document.body).margin === '0px' && document.styleSheets.length >= 1"
 
 
 def _recipe_headers() -> dict[str, str]:
@@ -475,7 +644,7 @@ def test_the_check_sees_a_stylesheet_the_csp_refuses(tmp_path, browser) -> None:
     other, other_base = _host(output, "localhost", "/")
     page_html = (output / "index.html").read_text(encoding="utf-8")
     (output / "index.html").write_text(
-        page_html.replace('href="theme/css/base.css"', f'href="{other_base}theme/css/base.css"')
+        re.sub(r'href="(theme/assets/site\.\w+\.css)"', rf'href="{other_base}\1"', page_html)
     )
     server, base = _host(output, "127.0.0.1", "/")
     page = browser.new_page()

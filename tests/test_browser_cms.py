@@ -33,7 +33,7 @@ PHOTO = Path(__file__).parent.parent / "starter" / "content" / "images" / "fete-
 SHOTS = os.environ.get("ASSOSITE_SCREENSHOTS", "")
 
 
-def _wait_for(predicate, seconds: float = 30.0) -> bool:
+def _wait_for(predicate, seconds: float = 120.0) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():
@@ -97,7 +97,10 @@ def page():
         context = browser.new_context(
             viewport={"width": 1280, "height": 900}, locale="fr-FR", timezone_id="Europe/Paris"
         )
-        context.set_default_timeout(30_000)
+        # Decap CMS is 5 MB of script: on a loaded machine it takes long to start. Waits
+        # end as soon as the page is ready; the limit only turns a hang into a failure.
+        context.set_default_timeout(120_000)
+        context.set_default_navigation_timeout(120_000)
         tab = context.new_page()
         tab.outside, tab.refused = [], []
         tab.on(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from assosite.model.colours import contrast_ratio
 from assosite.outputs.cards.cache import CACHE_FOLDER, CardCache, draw
 from assosite.outputs.cards.draw import (
     HEIGHT,
+    PHOTO_LEFT,
     WIDTH,
     CardSpec,
     card_colours,
@@ -71,6 +73,15 @@ LAYOUT_SPECS = {
     "page": CardSpec(
         "page", "Page", "Adhérer", "Rejoignez l'association pour 10 € par an.", (), **COMMON
     ),
+    "news-photo": CardSpec(
+        "news",
+        "Actualité",
+        "Le repair café a réparé son millième objet",
+        "Grille-pain, vélos, lampes : le compte est tenu depuis 2019.",
+        ("14 novembre 2025",),
+        **COMMON,
+        photo=(ROOT / "starter" / "content" / "images" / "repair-cafe.jpg").read_bytes(),
+    ),
     "site": CardSpec(
         "site",
         "",
@@ -96,7 +107,11 @@ def test_each_layout_matches_its_golden_card(layout, request) -> None:
     golden = GOLDEN / f"{layout}.png"
     if request.config.getoption("--update-golden"):
         golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(encode_card(image)[0])
+        data, extension = encode_card(image)
+        if extension == "png":
+            golden.write_bytes(data)
+        else:  # a photo card's JPEG is lossy: its golden keeps the drawn pixels
+            image.save(golden, optimize=True)
     with Image.open(golden) as expected:
         assert _pixels_match(image, expected)
 
@@ -108,6 +123,29 @@ def test_card_is_1200_by_630_palette_png_under_200_kb() -> None:
         assert (image.size, image.mode, extension) == ((WIDTH, HEIGHT), "P", "png")
         assert "exif" not in image.info
     assert len(data) <= 200_000
+
+
+def test_a_photo_sits_beside_the_text_and_the_text_stays_on_the_brand_colour() -> None:
+    """With a photo: the right panel shows it, the text column (narrower) only the card's
+    own colours, so every text keeps its 4.5:1; the card is a JPEG without metadata."""
+    spec = LAYOUT_SPECS["news-photo"]
+    image = render_card(spec)
+    plain = render_card(replace(spec, photo=b"")).convert("RGB")
+    panel = image.crop((PHOTO_LEFT, 0, WIDTH, HEIGHT - 130))
+    assert len(panel.getcolors(1 << 16) or range(1 << 16)) > 200  # a photo, not a flat colour
+    column = image.crop((0, 0, PHOTO_LEFT, HEIGHT))
+    colours = {colour for _, colour in plain.getcolors(1 << 16)}
+    assert {colour for _, colour in column.getcolors(1 << 16)} <= colours
+    assert image.getpixel((PHOTO_LEFT - 2, 300)) == _rgb(spec.primary)
+    data, extension = encode_card(image)
+    with Image.open(io.BytesIO(data)) as card:
+        assert (card.size, card.format, extension) == ((WIDTH, HEIGHT), "JPEG", "jpg")
+        assert "exif" not in card.info
+    assert len(data) <= 200_000
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def test_same_spec_gives_the_same_bytes_in_and_out_of_a_worker() -> None:
@@ -194,21 +232,23 @@ def _cache_run(tmp_path: Path, specs: dict[str, CardSpec]) -> int:
 
 
 def test_cache_draws_only_the_cards_whose_title_logo_or_colour_changed(tmp_path) -> None:
-    """An unchanged card is not drawn again; a changed title, logo or colour always is."""
+    """An unchanged card is not drawn again; a changed title, logo, colour or photo always is."""
     specs = dict(LAYOUT_SPECS)
-    assert _cache_run(tmp_path, specs) == 5
+    assert _cache_run(tmp_path, specs) == 6
     assert _cache_run(tmp_path, specs) == 0
     news = specs["news"]
     changes = {
         "title": {"title": news.title + " !"},
         "logo": {"logo": LOGO + b"\0"},
         "colour": {"primary": "#123456"},
+        "photo": {"photo": LAYOUT_SPECS["news-photo"].photo},
     }
     for change in changes.values():
         specs["news"] = CardSpec(**{**_fields(news), **change})
         assert _cache_run(tmp_path, specs) == 1
     assert read_manifest(tmp_path)["rendered"] == 1
-    assert len(list((tmp_path / CACHE_FOLDER).glob("*.png"))) == 5
+    assert len(list((tmp_path / CACHE_FOLDER).glob("*.png"))) == 4  # the news has a photo now
+    assert len(list((tmp_path / CACHE_FOLDER).glob("*.jpg"))) == 2
 
 
 def test_cards_drawn_with_a_worker_are_the_files_drawn_alone(tmp_path) -> None:
@@ -298,6 +338,20 @@ def test_starter_cards_say_what_they_show(starter) -> None:
     home = _meta(output / "index.html")
     assert home["og:type"] == "website" and home["og:image"].endswith("/cards/site.png")
     assert _meta(output / "404.html")["og:image"].endswith("/cards/site.png")
+
+
+def test_starter_items_with_a_photo_or_portrait_share_it_on_their_card(starter) -> None:
+    """A news item's photo and a testimony's portrait are on their cards (JPEG); an item
+    without one keeps the flat card (PNG)."""
+    output = starter / "output"
+    photo = _meta(output / "actualites/le-compost-collectif/index.html")["og:image"]
+    portrait = _meta(output / "temoignages/jeanne-adherente-depuis-dix-ans/index.html")["og:image"]
+    plain = _meta(output / "actualites/ete-au-jardin/index.html")["og:image"]
+    assert photo.endswith("/cards/actualites/le-compost-collectif.jpg")
+    assert portrait.endswith("/cards/temoignages/jeanne-adherente-depuis-dix-ans.jpg")
+    assert plain.endswith("/cards/actualites/ete-au-jardin.png")
+    with Image.open(output / photo.removeprefix("https://demo.assosite.fr/")) as card:
+        assert card.size == (WIDTH, HEIGHT) and card.format == "JPEG"
 
 
 def test_second_starter_build_renders_no_card_and_gives_identical_bytes(starter, tmp_path) -> None:

@@ -157,3 +157,49 @@ def test_contrast_ratio_matches_known_values() -> None:
     assert round(contrast_ratio("#000000", "#ffffff"), 2) == 21.0
     assert contrast_ratio("#1d5c4d", "#1d5c4d") == 1.0
     assert round(contrast_ratio("#767676", "#ffffff"), 2) == 4.54
+
+
+def test_home_photo_needs_its_alt_text_and_must_be_a_photo(make_site) -> None:
+    """[home] image without image_alt is AS170 at the image's line; an SVG is AS171."""
+    head = '[site]\nname = "A"\nurl = "https://a.example"\n[home]\n'
+    site = make_site(config=head + 'title = "Cultivons"\nimage = "images/photo.jpg"\n')
+    _, problems = load_config(site)
+    assert _codes(problems) == [("AS170", 6, "error")]
+    site = make_site(
+        config=head + 'image = "images/logo.svg"\nimage_alt = "Un logo"\n',
+        files={"content/images/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"},
+        name="svg",
+    )
+    _, problems = load_config(site)
+    assert _codes(problems) == [("AS171", 5, "error")]
+    good = 'image = "images/photo.jpg"\nimage_alt = "Un jardin"\n'
+    site = make_site(config=head + good, name="ok")
+    config, problems = load_config(site)
+    assert problems == [] and config.home.image_alt == "Un jardin"
+
+
+def test_payment_links_must_be_https_and_amounts_numbers(make_site) -> None:
+    """[join] and [donate]: an http:// payment link is AS172, an amount in quotes AS173."""
+    site = make_site(
+        config="""\
+[site]
+name = "A"
+url = "https://a.example"
+[join]
+payment_url = "http://www.helloasso.com/associations/a"
+amounts = [10, "2 €"]
+[donate]
+payment_url = "https://www.helloasso.com/associations/a/formulaires/1"
+amounts = [20, 50.5, -3]
+form = "files/absent.pdf"
+"""
+    )
+    config, problems = load_config(site)
+    assert config is None
+    assert _codes(problems) == [
+        ("AS110", 10, "error"),
+        ("AS172", 5, "error"),
+        ("AS173", 6, "error"),
+        ("AS173", 9, "error"),
+    ]
+    assert [p.params["value"] for p in problems if p.code == "AS173"] == ["2 €", -3]

@@ -79,3 +79,15 @@ def test_json_format_documents_every_field() -> None:
     data = report.to_dict()
     for field in [*data, *(f"problems[].{k}" for k in data["problems"][0])]:
         assert f"`{field}`" in text or f"`{field.split('.')[-1]}`" in text, field
+
+
+def test_every_image_of_the_docs_exists_and_stays_small() -> None:
+    """Each image a page of docs/ shows is in the repository, under 100 KB (screenshots)."""
+    shown = 0
+    for page in (ROOT / "docs").rglob("*.md"):
+        for target in re.findall(r"!\[[^\]]+\]\(([^)]+\.png)\)", page.read_text(encoding="utf-8")):
+            image = page.parent / target
+            assert image.is_file(), (page.name, target)
+            assert image.stat().st_size <= 100_000, target
+            shown += 1
+    assert shown >= 8  # the theme's screenshots at 375 and 1280 px

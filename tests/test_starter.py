@@ -111,6 +111,7 @@ def test_generated_legal_pages_say_what_the_law_asks(starter) -> None:
         "Retour d'information et contact",
         "Voies de recours",
         "Défenseur des droits",
+        'Cette déclaration a été établie le <time datetime="2026-11-15">',
     ):
         assert expected.replace("'", "&#39;") in statement or expected in statement
     privacy = (site / "output" / "confidentialite" / "index.html").read_text()
@@ -142,7 +143,10 @@ def test_every_page_is_light(starter) -> None:
     assert heavy == []
     home = output / "index.html"
     files = {home, *_linked(home, output, r'(?:href|src)="([^"]+\.(?:css|svg|png|jpg))"')}
-    assert sum(p.stat().st_size for p in files) <= 150_000
+    [sheet] = _linked(home, output, r'<link rel="stylesheet" href="([^"]+)"')
+    fonts = re.findall(r'url\("\.\./fonts/([^"]+)"\)', sheet.read_text(encoding="utf-8"))
+    files |= {output / "theme" / "fonts" / font for font in fonts}
+    assert len(fonts) == 2 and sum(p.stat().st_size for p in files) <= 150_000
     assert "<script src" not in "".join(p.read_text() for p in _pages(site))
 
 
@@ -328,9 +332,28 @@ def test_each_agenda_card_has_a_date_block_of_its_date(starter) -> None:
     cards = lxml.html.fromstring(page).xpath('//article[contains(@class, "as-card")]')
     assert cards
     for card in cards:
-        [block] = card.xpath('.//p[@class="as-date-block"]')
+        [block] = card.xpath('.//p[contains(concat(" ", @class, " "), " as-date-block ")]')
         assert block.get("aria-hidden") == "true"  # the full date follows, for everyone
         day = block.xpath('string(span[@class="as-date-block__day"])')
         [start] = card.xpath('.//p[contains(@class, "as-event-date ")]/time/@datetime')
         assert int(day) == int(start[8:10]), (day, start)
         assert block.xpath('string(span[@class="as-date-block__weekday"])').endswith(".")
+
+
+def test_the_home_opens_with_its_purpose_a_photo_and_three_calls_to_action(starter) -> None:
+    """h1 = the one-sentence purpose; [home] image with its alt, loaded first; three buttons."""
+    site, _ = starter
+    home = lxml.html.fromstring((site / "output" / "index.html").read_bytes())
+    hero = home.find_class("as-hero")[0]
+    assert hero.findtext(".//h1").startswith("Jardins partagés, repair café")
+    photo = hero.find_class("as-hero__image")[0]
+    assert photo.get("alt").startswith("Des rangs de jeunes légumes")
+    assert photo.get("loading") is None  # the largest image of the page: never deferred
+    assert photo.get("fetchpriority") == "high"
+    assert "jardin-potager" in photo.get("src")
+    buttons = [(a.text, a.get("href")) for a in hero.find_class("as-button")]
+    assert buttons == [
+        ("Adhérer", "adherer/"),
+        ("Devenir bénévole", "devenir-benevole/"),
+        ("Faire un don", "faire-un-don/"),
+    ]

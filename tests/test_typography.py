@@ -17,7 +17,10 @@ from assosite.reading.typography import NARROW, NO_BREAK, french_spacing
     [
         ("Venez nombreux !", f"Venez nombreux{NARROW}!"),
         ("Qui vient ? Moi ; toi.", f"Qui vient{NARROW}? Moi{NARROW}; toi."),
-        ("Horaires : 9 h à 12 h", f"Horaires{NO_BREAK}: 9 h à 12 h"),
+        ("Horaires : 9 h à 12 h", f"Horaires{NO_BREAK}: 9{NO_BREAK}h à 12{NO_BREAK}h"),
+        ("de 21 h 30 à 23 h", f"de 21{NO_BREAK}h{NO_BREAK}30 à 23{NO_BREAK}h"),
+        ("le 1er mai, le 5 décembre", f"le 1er{NO_BREAK}mai, le 5{NO_BREAK}décembre"),
+        ("en 2 heures, 3 maisons, bus 121 h", "en 2 heures, 3 maisons, bus 121 h"),
         ("« le jardin »", f"«{NARROW}le jardin{NARROW}»"),
         ("Entrée 5 € ou 10 % de remise", f"Entrée 5{NO_BREAK}€ ou 10{NO_BREAK}% de remise"),
         ("Déjà collé! https://a.fr/?x=1 et 10:30", "Déjà collé! https://a.fr/?x=1 et 10:30"),

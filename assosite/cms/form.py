@@ -110,7 +110,27 @@ def _summary(required: bool) -> Field:
     )
 
 
-def _image(name: str = "image", alt: str = "image_alt") -> tuple[Field, Field]:
+def _image(name: str = "image", alt: str = "image_alt") -> tuple[Field, ...]:
+    if name == "image":  # an illustration may have a caption and a credit under it
+        return (*_picture(name, alt), *CAPTION)
+    return _picture(name, alt)
+
+
+CAPTION = (
+    Field(
+        "image_caption",
+        N_("Légende"),
+        N_("Facultative. Ce qui se passe sur la photo, où, quand ; affichée sous la photo."),
+    ),
+    Field(
+        "image_credit",
+        N_("Crédit"),
+        N_("Facultatif. Qui a pris la photo : affiché après la légende, « Photo : … »."),
+    ),
+)
+
+
+def _picture(name: str, alt: str) -> tuple[Field, Field]:
     return (
         Field(
             name,

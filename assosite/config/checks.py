@@ -8,6 +8,7 @@ section dataclasses (type, required, example, extra check), so adding a setting 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import functools
 import re
@@ -145,6 +146,7 @@ class Checker:
                 bool: (N_("true ou false")),
                 dict: (N_("une table")),
                 list: (N_("une liste entre crochets")),
+                dt.date: (N_("une date sans guillemets")),
             }[kind]
             self.wrong((table, spec.name), value, expected, meta["example"])
             return None
@@ -245,6 +247,31 @@ class Checker:
             return True
         self.add("AS140", (table, key), key=key, value=value)
         return False
+
+    def check_photo(self, table: str, key: str, value: str) -> bool:
+        """Accept a JPEG, PNG or WebP file inside ``content/`` (AS110, AS171 otherwise)."""
+        if not self.check_content_file(table, key, value):
+            return False
+        if Path(value).suffix.lower() in RASTER_SUFFIXES:
+            return True
+        self.add("AS171", (table, key), key=key, value=value)
+        return False
+
+    def check_payment(self, table: str, key: str, value: str) -> bool:
+        """Accept an ``https://`` address, as every payment page has (AS172 otherwise)."""
+        parts = urlsplit(value.strip())
+        if parts.scheme == "https" and parts.netloc:
+            return True
+        self.add("AS172", (table, key), key=key, value=value)
+        return False
+
+    def check_amounts(self, table: str, key: str, value: list[Any]) -> bool:
+        """Accept a list of positive sums (whole or with cents) (AS173 otherwise)."""
+        for amount in value:
+            if isinstance(amount, bool) or not isinstance(amount, int | float) or amount <= 0:
+                self.add("AS173", (table, key), key=key, value=amount)
+                return False
+        return True
 
     def check_severities(self, table: str, key: str, value: dict[str, Any]) -> bool:
         """Accept ``AS3xx = "error" | "warning" | "suggestion" | "off"``."""

@@ -8,6 +8,7 @@ types, unknown keys with "did you mean …?") and only then decides.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -107,6 +108,59 @@ class LinksSection:
         {}, example='{ mastodon = "https://…" }', kind=dict, check="social"
     )
     """Social accounts: label = URL."""
+
+
+@dataclass(frozen=True, slots=True)
+class HomeSection:
+    """``[home]``: the top of the home page (its hero)."""
+
+    title: str = _field(example='"Cultivons ensemble le quartier"')
+    """The home page's heading; default: ``site.description``, then the site's name."""
+    image: str = _field(example='"images/jardin-potager.jpg"', check="photo")
+    """A photo beside the heading (JPEG, PNG or WebP, relative to ``content/``), optional."""
+    image_alt: str = _field(example='"Des bénévoles récoltent des tomates au jardin"')
+    """What the photo shows, for people who cannot see it: required with ``image``."""
+
+
+@dataclass(frozen=True, slots=True)
+class JoinSection:
+    """``[join]``: the call to action of the page at ``links.join`` (joining)."""
+
+    payment_url: str = _field(
+        example='"https://www.helloasso.com/associations/mon-asso/adhesions/adhesion-2027"',
+        check="payment",
+    )
+    """The online payment page (HelloAsso or another), with ``https://``; optional."""
+    amounts: tuple[float, ...] = _field((), example="[10, 2]", kind=list, check="amounts")
+    """The membership fees in euros, shown on the block: ``[10, 2]``."""
+    form: str = _field(example='"files/bulletin-adhesion.pdf"', check="content_file")
+    """A form to download and print (relative to ``content/``), optional."""
+
+
+@dataclass(frozen=True, slots=True)
+class DonateSection:
+    """``[donate]``: the call to action of the page at ``links.donate`` (giving)."""
+
+    payment_url: str = _field(
+        example='"https://www.helloasso.com/associations/mon-asso/formulaires/1"',
+        check="payment",
+    )
+    """The online donation page (HelloAsso or another), with ``https://``; optional."""
+    amounts: tuple[float, ...] = _field((), example="[20, 50, 100]", kind=list, check="amounts")
+    """Suggested sums in euros: ``[20, 50, 100]``."""
+    form: str = _field(example='"files/bulletin-de-don.pdf"', check="content_file")
+    """A donation form to download and print (relative to ``content/``), optional."""
+    tax_receipt: bool = _field(False, example="true", kind=bool)
+    """The association gives tax receipts (66 % of a gift off income tax): the block
+    shows what each suggested sum costs after the reduction."""
+
+
+@dataclass(frozen=True, slots=True)
+class AccessibilitySection:
+    """``[accessibility]``: the accessibility statement (déclaration d'accessibilité)."""
+
+    date: dt.date | None = _field(None, example="2026-11-15", kind=dt.date)  # noqa: RUF009
+    """The day the statement was made or last reviewed (a TOML date, without quotes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +280,10 @@ SECTIONS: dict[str, type] = {
     "hosting": HostingSection,
     "brand": BrandSection,
     "links": LinksSection,
+    "home": HomeSection,
+    "join": JoinSection,
+    "donate": DonateSection,
+    "accessibility": AccessibilitySection,
     "editorial": EditorialSection,
     "feeds": FeedsSection,
     "calendar": CalendarSection,
@@ -241,8 +299,8 @@ class SiteConfig:
 
     Attributes:
         root: the site folder.
-        site, association, hosting, brand, links, editorial, feeds, calendar, cards, images,
-        cms: the sections.
+        site, association, hosting, brand, links, home, join, donate, accessibility,
+            editorial, feeds, calendar, cards, images, cms: the sections.
         pelican: extra Pelican settings from ``[pelican]`` (UPPER_CASE keys).
     """
 
@@ -252,6 +310,10 @@ class SiteConfig:
     hosting: HostingSection = field(default_factory=HostingSection)
     brand: BrandSection = field(default_factory=BrandSection)
     links: LinksSection = field(default_factory=LinksSection)
+    home: HomeSection = field(default_factory=HomeSection)
+    join: JoinSection = field(default_factory=JoinSection)
+    donate: DonateSection = field(default_factory=DonateSection)
+    accessibility: AccessibilitySection = field(default_factory=AccessibilitySection)
     editorial: EditorialSection = field(default_factory=EditorialSection)
     feeds: FeedsSection = field(default_factory=FeedsSection)
     calendar: CalendarSection = field(default_factory=CalendarSection)
@@ -381,6 +443,9 @@ def config_from_data(
         name: checker.section(name, cls, data.get(name, {})) for name, cls in SECTIONS.items()
     }
     pelican = checker.pelican(data.get("pelican", {}))
+    home = sections["home"]
+    if home is not None and home.image and not home.image_alt:
+        checker.add("AS170", ("home", "image"), value=home.image)
     if sections["cms"] is not None:
         checker.cms(sections["cms"])
     if any(p.severity == "error" for p in checker.problems):

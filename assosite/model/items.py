@@ -58,6 +58,10 @@ class Item:
     """Illustration, relative to ``content/`` (``images/fete.jpg``)."""
     image_alt: str = ""
     """Text alternative of the image: what it shows, in one sentence (required with an image)."""
+    image_caption: str = ""
+    """A caption shown under the image on the item's page (what is happening, where, when)."""
+    image_credit: str = ""
+    """Who took the photo or owns its rights, shown after the caption: « Jeanne Martin »."""
     decorative: bool = False
     """The image is purely decorative: then ``image_alt: ""`` is allowed."""
     status: str = "published"

@@ -1,5 +1,7 @@
 """Links in pages, relative to the page: the templates' ``link_to``, ``picture`` and ``page_html``.
 
+(And ``download_label``: what a linked document is and how heavy.)
+
 Pelican writes each page with ``SITEURL`` set to the way from that page to the site
 root (``.``, ``../..``: its ``RELATIVE_URLS``); these functions read it from the
 page's template context, so that one template serves every depth. The 404 page,
@@ -14,11 +16,13 @@ the site (``/contact/``, images ``/images/…``) are from the site root, and
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
 
 from assosite.images.markup import Picture, Pictures
+from assosite.model.amounts import file_size
 from assosite.model.urls import SCHEME, SiteAddress, folder_index, page_link
 
 ADDRESS_KEY = "ASSOSITE_ADDRESS"  # setting: the build's SiteAddress
@@ -105,3 +109,26 @@ class PageLinks:
     def page_html(self, context: Any, html: str) -> str:
         """Return a text's HTML with its links relative to the page (a filter)."""
         return relative_links(html or "", _root(context, self.address), self.address)
+
+
+class Downloads:
+    """The templates' ``download_label(path)``: a file's format and size, for its link.
+
+    A link to a document says what it is and how heavy (RGAA 13.3): « PDF, 45 ko ».
+
+    Args:
+        content_path: the site's ``content/`` folder.
+        language: the site's language.
+    """
+
+    def __init__(self, content_path: Path, language: str) -> None:
+        self.content_path = content_path
+        self.language = language
+
+    def __call__(self, path: str) -> str:
+        """Return « PDF, 45 ko » for ``content/<path>``; "" when it is not a file."""
+        file = self.content_path / path.lstrip("/")
+        if not path or not file.is_file():
+            return ""
+        kind = file.suffix.lstrip(".").upper() or "?"
+        return f"{kind}, {file_size(file.stat().st_size, self.language)}"

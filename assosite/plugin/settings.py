@@ -10,6 +10,7 @@ through last so that advanced users can adjust the rest.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,12 @@ from assosite.config.site import SiteConfig
 from assosite.images.library import LIBRARY_KEY, ImageLibrary
 from assosite.images.markup import Pictures
 from assosite.images.process import ImageSpec
+from assosite.model.amounts import after_tax_reduction, format_amount
 from assosite.model.dates import DateFormatter
 from assosite.model.urls import SiteAddress, address_lines, site_paths, tel_uri
 from assosite.outputs.cards.social import social_card
 from assosite.outputs.feeds import FeedLinks
-from assosite.outputs.links import ADDRESS_KEY, PageLinks
+from assosite.outputs.links import ADDRESS_KEY, Downloads, PageLinks
 from assosite.outputs.seo import StructuredData
 from assosite.problems.catalogue import site_word, theme_translations
 
@@ -184,6 +186,8 @@ def pelican_overrides(
             "page_html": links.page_html,
             "tel_uri": tel_uri,
             "address_lines": address_lines,
+            "format_amount": functools.partial(format_amount, language=config.site.language),
+            "after_tax_reduction": after_tax_reduction,
         },
         "JINJA_GLOBALS": {
             "paths": paths,
@@ -196,6 +200,7 @@ def pelican_overrides(
             "link_to": links.link_to,
             "picture": links.picture,
             "image_size": links.pictures.image_size,
+            "download_label": Downloads(config.content_path, config.site.language),
         },
         "RELATIVE_URLS": True,
         "DELETE_OUTPUT_DIRECTORY": False,

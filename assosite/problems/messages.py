@@ -248,6 +248,50 @@ CATALOGUE: dict[str, Message] = {
             'Pour corriger : vérifiez que le fichier existe et que c\'est du TOML valide, par exemple « [site] » puis « theme = "default" ».',
         ),
     ),
+    "AS170": Message(
+        "error",
+        coded(
+            "AS170",
+            "La photo de l'accueil « {value} » n'a pas de texte alternatif : les personnes qui ne la voient pas ne sauront pas ce qu'elle montre.",
+        ),
+        coded(
+            "AS170",
+            'Pour corriger : ajoutez sous [home] une ligne qui décrit la photo, par exemple « image_alt = "Des bénévoles récoltent des tomates au jardin" ».',
+        ),
+    ),
+    "AS171": Message(
+        "error",
+        coded(
+            "AS171",
+            "L'image « {value} » de « {key} » n'est pas une photo JPEG, PNG ou WebP.",
+        ),
+        coded(
+            "AS171",
+            'Pour corriger : enregistrez la photo en JPEG dans content/images/, puis écrivez « {key} = "images/photo.jpg" ».',
+        ),
+    ),
+    "AS172": Message(
+        "error",
+        coded(
+            "AS172",
+            "Le lien de paiement « {value} » de « {key} » n'est pas une adresse sécurisée en https://.",
+        ),
+        coded(
+            "AS172",
+            'Pour corriger : copiez l\'adresse complète de la page de paiement, qui commence par https://, par exemple « {key} = "https://www.helloasso.com/associations/mon-asso/adhesions/adhesion-2027" ».',
+        ),
+    ),
+    "AS173": Message(
+        "error",
+        coded(
+            "AS173",
+            "Le montant « {value} » de « {key} » n'est pas une somme en euros.",
+        ),
+        coded(
+            "AS173",
+            "Pour corriger : écrivez des nombres sans guillemets ni signe €, séparés par des virgules, par exemple « {key} = [10, 20, 50] ».",
+        ),
+    ),
     "AS180": Message(
         "error",
         coded(

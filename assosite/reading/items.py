@@ -45,6 +45,8 @@ COMMON_KEYS = (
     "tags",
     "image",
     "image_alt",
+    "image_caption",
+    "image_credit",
     "decorative",
     "status",
     "expires",
@@ -139,7 +141,7 @@ def parse_item(
 
 
 # The short texts of a header that French typography applies to (see reading.typography).
-_FRENCH_WORDS = ("title", "summary", "price", "quote")
+_FRENCH_WORDS = ("title", "summary", "price", "quote", "image_caption", "image_credit")
 
 
 def _is_item(header: SourceHeader, role: foreign.FileRole, problems: list[Problem]) -> bool:
@@ -211,6 +213,8 @@ class _Fields(FieldReader):
             "tags": self.tags(),
             "image": image,
             "image_alt": image_alt,
+            "image_caption": self.text("image_caption"),
+            "image_credit": self.text("image_credit"),
             "decorative": decorative,
             "status": status,
             "expires": self.instant("expires", tz),

@@ -92,6 +92,8 @@ tags: []
 # Une image ? Placez-la dans content/images/ et décrivez ce qu'elle montre.
 # image: images/mon-image.jpg
 # image_alt: "Des bénévoles plantent des tomates au jardin"
+# image_caption: "La première récolte de la saison"
+# image_credit: "Jeanne Martin"
 ---
 
 Un seul message par actualité : dites l'essentiel dans le premier paragraphe.

@@ -43,6 +43,25 @@ def garden(rng: random.Random) -> Image.Image:
     return image
 
 
+def orchard(rng: random.Random) -> Image.Image:
+    """Young fruit trees with their stakes, under an autumn sun."""
+    image = _background((1200, 800), (250, 226, 180), SKY)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((140, 90, 270, 220), fill=SUN)
+    draw.rectangle((0, 520, 1200, 800), fill=(96, 128, 64))
+    for index in range(6):
+        x = 110 + index * 190 + rng.randint(-20, 20)
+        top = 300 + rng.randint(-30, 30)
+        draw.line((x, top + 60, x, 600), fill=(110, 76, 46), width=14)
+        draw.line((x + 30, top + 120, x + 30, 610), fill=(200, 170, 120), width=6)
+        crown = (40 + rng.randint(0, 30), 110 + rng.randint(0, 40), 50)
+        draw.ellipse((x - 80, top - 40, x + 80, top + 110), fill=crown)
+        for _ in range(5):
+            fx, fy = x + rng.randint(-55, 55), top + rng.randint(-10, 80)
+            draw.ellipse((fx - 9, fy - 9, fx + 9, fy + 9), fill=EARTH)
+    return image
+
+
 def tools(rng: random.Random) -> Image.Image:
     """A workbench with tools for the repair café."""
     image = _background((1200, 800), (236, 230, 220), (214, 200, 182))
@@ -147,6 +166,10 @@ def main() -> None:
         portrait(rng).save(IMAGES / f"{name}.jpg", "JPEG", quality=75, optimize=True)
     (IMAGES / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
     logo().save(IMAGES / "logo.png", "PNG", optimize=True)
+    # Added later, with its own seed: the images above stay the same bytes.
+    orchard(random.Random(2027)).save(
+        IMAGES / "verger.jpg", "JPEG", quality=72, optimize=True, progressive=True
+    )
 
 
 if __name__ == "__main__":

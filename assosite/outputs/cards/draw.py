@@ -3,9 +3,11 @@
 :func:`render_card` is pure: the same spec gives the same pixels. Every layout has
 the association's colours, a type label, its text blocks fitted by
 :mod:`assosite.outputs.cards.text`, and a white footer with the logo and the association's
-name. Text colours are chosen (and darkened or lightened when needed) to keep a
-contrast of at least 4.5:1 with what is behind them. :func:`encode_card` writes a
-palette PNG, or a JPEG when that is smaller for a photo-like logo.
+name; an item's photo (or portrait), when it has one, fills a panel beside the text.
+Text colours are chosen (and darkened or lightened when needed) to keep a contrast of
+at least 4.5:1 with what is behind them (never the photo).
+:func:`encode_card` writes a palette PNG, or a JPEG for a card with a photo (or when that
+is smaller for a photo-like logo).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import io
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageOps
 
 from assosite import __version__
 from assosite.model.colours import TEXT_MINIMUM, WHITE, contrast_ratio, nearest_passing
@@ -37,6 +39,9 @@ BANDS = (0, 114, HEIGHT - FOOTER - 20)
 # Above this size a PNG is compared with a JPEG (photo-like logos); flat cards stay PNG.
 JPEG_THRESHOLD = 100_000
 JPEG_QUALITY = 85
+# The photo panel: the right part of the card, above the accent stripe.
+PHOTO_LEFT = 760
+PHOTO_GAP = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,8 @@ class CardSpec:
         accent: brand colour of the label and the stripe (``#rrggbb``).
         logo: the logo file's bytes (PNG, JPEG, WebP…), empty for none.
         fonts: the sha256 of the bundled fonts the card is drawn with.
+        photo: the item's photo or portrait (JPEG, PNG, WebP bytes), drawn beside the
+            text; empty for none.
     """
 
     layout: str
@@ -68,6 +75,7 @@ class CardSpec:
     accent: str = "#a2461a"
     logo: bytes = b""
     fonts: str = ""
+    photo: bytes = b""
 
     def digest(self) -> str:
         """Return the sha256 of every field, of assosite's version and of the drawing code."""
@@ -160,7 +168,8 @@ def render_card(spec: CardSpec) -> Image.Image:
     straight in palette indices.
 
     Returns:
-        A 1200×630 palette image (mode ``P``), the same pixels for the same spec.
+        A 1200×630 palette image (mode ``P``), the same pixels for the same spec; an
+        RGB image when the card has a photo.
     """
     colours = card_colours(spec.primary, spec.accent)
     base, palette = _base(colours, spec.logo, spec.footer, spec.label, spec.status)
@@ -168,7 +177,34 @@ def render_card(spec: CardSpec) -> Image.Image:
     top = 146 if spec.label or spec.status else 92
     _draw_body(_Painter(indices, colours, spec.logo), spec, colours, top)
     indices.putpalette(palette)  # the indices become the palette image, no copy
-    return indices
+    photo = _photo(spec.photo)
+    if photo is None:
+        return indices
+    card = indices.convert("RGB")
+    card.paste(photo, (PHOTO_LEFT, 0))
+    return card
+
+
+def _text_width(spec: CardSpec) -> int:
+    """Return the width of the text column: the whole card, or what the photo leaves."""
+    if _photo(spec.photo) is None:
+        return WIDTH - 2 * MARGIN
+    return PHOTO_LEFT - PHOTO_GAP - MARGIN
+
+
+@functools.lru_cache(maxsize=4)
+def _photo(data: bytes) -> Image.Image | None:
+    """Return the photo cropped to fill the panel beside the text, or None without one."""
+    if not data:
+        return None
+    size = (WIDTH - PHOTO_LEFT, HEIGHT - FOOTER - 10)
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            source.draft("RGB", size)  # a JPEG decodes at the smallest scale that covers
+            picture = ImageOps.exif_transpose(source).convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return ImageOps.fit(picture, size, Image.Resampling.LANCZOS, centering=(0.5, 0.3))
 
 
 def release_memory() -> None:
@@ -296,7 +332,7 @@ def _draw_body(painter: _Painter, spec: CardSpec, colours: CardColours, top: int
     if spec.layout == "site":
         top = 170  # no label: the name and description sit in the middle
     bottom = HEIGHT - FOOTER - 40
-    inner = WIDTH - 2 * MARGIN
+    inner = _text_width(spec)
     details = [fit(line, TextBox(inner, 44, REGULAR, 30, 22, 1)) for line in spec.details]
     details_height = sum(d.height for d in details) + (20 if details else 0)
     room = bottom - top - details_height
@@ -317,7 +353,7 @@ def _draw_body(painter: _Painter, spec: CardSpec, colours: CardColours, top: int
 
 def _draw_event(painter: _Painter, spec: CardSpec, colours: CardColours, top: int) -> None:
     """Draw an event: its title, then when (bold) and where, right under it."""
-    inner = WIDTH - 2 * MARGIN
+    inner = _text_width(spec)
     room = HEIGHT - FOOTER - 40 - top
     when = [fit(spec.details[0], TextBox(inner, 100, BOLD, 38, 26, 2))] if spec.details else []
     where = [fit(line, TextBox(inner, 90, REGULAR, 32, 24, 2)) for line in spec.details[1:]]
@@ -396,6 +432,10 @@ def encode_card(image: Image.Image) -> tuple[bytes, str]:
     A palette PNG is written first; a JPEG is tried only when the PNG is large
     (a photo-like logo), and the smaller of the two wins.
     """
+    if image.mode != "P":  # a photo: JPEG, far lighter than a PNG of it
+        jpeg = io.BytesIO()
+        image.save(jpeg, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        return jpeg.getvalue(), "jpg"
     png = encode_png(image, BANDS)
     if len(png) <= JPEG_THRESHOLD:
         return png, "png"

@@ -2,7 +2,7 @@
 
 :class:`CardsOutput` turns each published item into a
 :class:`~assosite.outputs.cards.draw.CardSpec` (type label, title, summary or quote, date in
-words, place, « Annulé »/« Reporté »), draws the new ones through the
+words, place, « Annulé »/« Reporté », the item's photo or portrait), draws the new ones through the
 :class:`~assosite.outputs.cards.cache.CardCache` before any page is written, and copies them
 to ``cards/`` in the output. Templates ask :func:`social_card` for the image of a
 page: the item's ``card_image`` when it has one, its card, or the site's card
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,8 +120,21 @@ class CardSpecs:
             **{**self.common, "footer": domain or self.config.site.name},
         )
 
+    def photo(self, item: Any) -> bytes:
+        """Return the bytes of the item's photo (a testimony's portrait), or b"" for none."""
+        path = item.photo if item.kind == "testimony" else item.image
+        if not path or PurePosixPath(path).suffix.lower() not in RASTER_SUFFIXES:
+            return b""
+        file = self.config.content_path / path
+        return file.read_bytes() if file.is_file() else b""
+
     def item(self, item: Any) -> CardSpec:
-        """Return the card of one news item, event, testimony or page."""
+        """Return the card of one news item, event, testimony or page (with its photo)."""
+        spec = self._item(item)
+        photo = self.photo(item)
+        return replace(spec, photo=photo) if photo else spec
+
+    def _item(self, item: Any) -> CardSpec:
         label = self._(LABELS[item.kind])
         title = item.title.strip() or self.config.site.name
         if item.kind == "event":
