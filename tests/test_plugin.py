@@ -157,3 +157,28 @@ def test_plain_pelican_can_ask_for_assosite_theme_and_addresses(tmp_path) -> Non
     page = (tmp_path / "output" / "actualites" / "bonjour" / "index.html").read_text("utf-8")
     assert "mon-theme" not in page
     assert (tmp_path / "output" / "theme").is_dir()
+
+
+def test_a_plain_pelican_content_folder_may_have_another_name(tmp_path) -> None:
+    """PATH = "posts": its news/ folder is read as assosite's (it crashed on the path)."""
+    posts = tmp_path / "posts" / "news"
+    posts.mkdir(parents=True)
+    (posts / "2026-03-01-bonjour.md").write_text(
+        "---\ntitle: Bonjour\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pelicanconf.py").write_text(
+        'SITENAME = "Les Amis"\nSITEURL = "https://amis.example"\nPATH = "posts"\n'
+        'TIMEZONE = "Europe/Paris"\nDEFAULT_LANG = "fr"\nPLUGINS = ["assosite"]\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "posts", "-s", "pelicanconf.py", "-o", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200", "TERM": "dumb"},
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "out" / "actualites" / "bonjour" / "index.html").is_file()

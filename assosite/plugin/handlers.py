@@ -281,7 +281,9 @@ def note_read(state: BuildState, header: Any, problems: Any) -> None:
 
 
 def _read_item(generator: Any, metadata: dict[str, Any], header: Any, state: BuildState) -> None:
-    relative = (state.root / header.path).relative_to(state.config.content_path)
+    # Relative to Pelican's PATH: a plain Pelican site may name its content folder freely.
+    content = Path(generator.settings["PATH"]).resolve()
+    relative = (state.root / header.path).relative_to(content)
     source = relative.as_posix()
     item, problems = parse_item(header, folder_kind(source), state.parse_context, source)
     note_read(state, header, problems)
