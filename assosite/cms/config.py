@@ -84,8 +84,11 @@ def _options(options: dict[str, Any], lang: str, values: dict[str, Any]) -> dict
     result: dict[str, Any] = {}
     for key, value in options.items():
         if key == "options":
+            # Each label read first: Babel before 2.19 took « "label" » in the call for a text.
+            labels = [option["label"] for option in value]
             result[key] = [
-                {"label": gettext_in(lang, o["label"]), "value": o["value"]} for o in value
+                {"label": gettext_in(lang, label), "value": option["value"]}
+                for label, option in zip(labels, value, strict=True)
             ]
         elif isinstance(value, str) and _PLACEHOLDER.fullmatch(value):
             result[key] = values[value[1:-1]]
