@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import socket
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -174,3 +176,29 @@ def assert_sound(html: str, name: str) -> None:
     assert checker.focusables[0][1]["href"] == "#contenu", name
     assert {"header", "nav", "main", "footer"} <= checker.landmarks, name
     assert all(text.strip() for text in checker.link_text), f"{name}: empty link"
+
+
+def free_port() -> int:
+    """Return a port of 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_open(port: int) -> bool:
+    """Return True when something answers on ``port`` of 127.0.0.1."""
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def wait_for(predicate, seconds: float = 20.0) -> bool:
+    """Poll ``predicate`` until it is true (True) or ``seconds`` have passed (False).
+
+    The limit only turns a hang into a failure: the wait ends as soon as it is true.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False

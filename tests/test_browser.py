@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import threading
 import tomllib
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import free_port
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.federation.runner import FederationOptions, run_federation
@@ -56,9 +56,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory) -> tuple[str, Path]:
     """The starter, built for a local address and served on 127.0.0.1."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     site = init_site(tmp_path_factory.mktemp("browser") / "site")
     report = build_site(site, BuildOptions(site_url=base, strict=True))
@@ -121,9 +119,7 @@ def _axe_violations(page, urls: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory) -> str:
     """The example federation (federation init), built for a local address and served."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     root = init_federation(tmp_path_factory.mktemp("federation") / "federation")
     toml = root / "federation.toml"
@@ -542,16 +538,12 @@ def hosted(tmp_path_factory):
     """
     project = _starter_for(tmp_path_factory.mktemp("project"), PROJECT)
     sub_server, sub_base = _host(project, "127.0.0.1", "/jardins/")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     preview = _starter_for(tmp_path_factory.mktemp("preview"), "https://demo.assosite.fr",
                            preview_url=f"http://localhost:{port}")  # fmt: skip
     preview_server = _serve_on(preview, port)
     # The example federation as a preview: its portal and members at another origin.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        federation_port = sock.getsockname()[1]
+    federation_port = free_port()
     root = init_federation(tmp_path_factory.mktemp("federation") / "federation")
     options = FederationOptions(preview_url=f"http://localhost:{federation_port}")
     assert not run_federation(root, options).failed()

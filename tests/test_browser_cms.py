@@ -15,14 +15,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import socket
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import frontmatter
 import pytest
+from helpers import free_port, port_open, wait_for
 from test_browser import CHROMIUM, FLAGS, _Quiet, _require
 
 from assosite.build.serve import serve_site
@@ -33,18 +32,8 @@ PHOTO = Path(__file__).parent.parent / "starter" / "content" / "images" / "fete-
 SHOTS = os.environ.get("ASSOSITE_SCREENSHOTS", "")
 
 
-def _wait_for(predicate, seconds: float = 120.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
+# Decap CMS is 5 MB of script: on a loaded machine it takes long to start and save.
+WAIT = 120.0
 
 
 def _new_file(folder: Path, before: set[str]) -> Path | None:
@@ -60,9 +49,7 @@ def editing(tmp_path_factory):
     subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "Site de départ"], check=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     stop, reports = threading.Event(), []
     thread = threading.Thread(
         target=serve_site,
@@ -77,7 +64,7 @@ def editing(tmp_path_factory):
     )
     thread.start()
     try:
-        assert _wait_for(lambda: bool(reports) and _port_open(port), 120)
+        assert wait_for(lambda: bool(reports) and port_open(port), WAIT)
         yield site, f"http://127.0.0.1:{port}"
     finally:
         stop.set()
@@ -99,8 +86,8 @@ def page():
         )
         # Decap CMS is 5 MB of script: on a loaded machine it takes long to start. Waits
         # end as soon as the page is ready; the limit only turns a hang into a failure.
-        context.set_default_timeout(120_000)
-        context.set_default_navigation_timeout(120_000)
+        context.set_default_timeout(WAIT * 1000)
+        context.set_default_navigation_timeout(WAIT * 1000)
         tab = context.new_page()
         tab.outside, tab.refused = [], []
         tab.on(
@@ -245,9 +232,7 @@ def test_the_published_admin_page_opens_on_its_forge(page, tmp_path, forge) -> N
     site = init_site(tmp_path / "site")
     with (site / "assosite.toml").open("a", encoding="utf-8") as toml:
         toml.write("\n[cms]\n" + settings)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
     build_site(site, BuildOptions(site_url=base))
     handler = functools.partial(_Quiet, directory=str(site / "output"))
@@ -281,7 +266,7 @@ def test_editing_a_file_keeps_what_the_form_has_no_field_for(editing, page, name
     title = page.get_by_label("Titre", exact=True)
     title.fill(before["title"] + " (nouvelle formule)")
     _publish(page)
-    assert _wait_for(lambda: "nouvelle formule" in path.read_text("utf-8"))
+    assert wait_for(lambda: "nouvelle formule" in path.read_text("utf-8"), WAIT)
     after = frontmatter.load(path)
     assert after.metadata == {**before.metadata, "title": before["title"] + " (nouvelle formule)"}
     assert after.content == before.content

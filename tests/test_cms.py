@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import http.client
 import json
-import socket
 import subprocess
 import threading
 from pathlib import Path
@@ -14,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import BASE_CONFIG
+from helpers import BASE_CONFIG, free_port
 from test_browser import NODE_MODULES, _require
 
 from assosite.build.serve import _listen
@@ -274,9 +273,7 @@ def test_the_local_backend_writes_nothing_outside_content(backend, tmp_path, pat
 
 def test_the_local_backend_answers_only_its_own_admin_page(make_site) -> None:
     site = make_site()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     server = _listen(port, site, site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     body = json.dumps({"action": "info", "params": {}})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import http.client
 import socket
 import threading
-import time
 import urllib.request
 
 import pytest
+from helpers import free_port, port_open, wait_for
 
 from assosite.build.serve import serve_site
 from assosite.problems.errors import BuildError, ConfigError
@@ -16,31 +16,16 @@ from assosite.problems.errors import BuildError, ConfigError
 NEWS = "---\ntitle: {title}\ndate: 2026-03-01\nsummary: Une phrase.\n---\nTexte.\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
-
-
-def _wait_for(predicate, seconds: float = 20.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.fixture
 def served(make_site):
     """A site served in a thread, its first build done: yields (site, port, reports)."""
     site = make_site({"content/news/2026-03-01-a.md": NEWS.format(title="Avant")})
-    port = _free_port()
+    port = free_port()
     stop = threading.Event()
     reports: list = []
     thread = threading.Thread(
@@ -51,7 +36,7 @@ def served(make_site):
     )
     thread.start()
     try:
-        assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
+        assert wait_for(lambda: len(reports) == 1 and port_open(port))
         yield site, port, reports
     finally:
         stop.set()
@@ -65,13 +50,8 @@ def test_serve_rebuilds_after_a_file_change(served) -> None:
     url = f"http://127.0.0.1:{port}/actualites/a/"
     assert "Avant" in _get(url)
     (site / "content/news/2026-03-01-a.md").write_text(NEWS.format(title="Après"), encoding="utf-8")
-    assert _wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
+    assert wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
     assert "Après" in _get(url)
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _raw_get(port: int, path: str) -> tuple[int, bytes]:
@@ -132,7 +112,7 @@ def test_a_taken_port_is_said_before_building(make_site) -> None:
 def test_a_folder_that_is_not_a_site_is_refused(tmp_path) -> None:
     """No assosite.toml: AS109, and no server starts."""
     with pytest.raises(ConfigError) as caught:
-        serve_site(tmp_path, _free_port(), on_build=print, on_error=print)
+        serve_site(tmp_path, free_port(), on_build=print, on_error=print)
     assert [p.code for p in caught.value.report.problems] == ["AS109"]
     assert not (tmp_path / "output").exists()
 
@@ -147,7 +127,7 @@ def _start(site, port):
         daemon=True,
     )
     thread.start()
-    assert _wait_for(lambda: len(reports) == 1 and _port_open(port))
+    assert wait_for(lambda: len(reports) == 1 and port_open(port))
     return stop, reports, thread
 
 
@@ -160,7 +140,7 @@ def test_a_restarted_preview_answers_the_first_edit_with_that_page_only(make_sit
             "content/news/2026-03-02-b.md": NEWS.format(title="Autre").replace("03-01", "03-02"),
         }
     )
-    port = _free_port()
+    port = free_port()
     stop, _, thread = _start(site, port)  # the first session
     stop.set()
     thread.join(timeout=10)
@@ -169,12 +149,12 @@ def test_a_restarted_preview_answers_the_first_edit_with_that_page_only(make_sit
         assert reports[0].reused
         other = site / "output" / "actualites" / "b" / "index.html"
         kept = other.stat().st_mtime_ns
-        assert _wait_for(lambda: other.stat().st_mtime_ns != kept), "no full build when idle"
+        assert wait_for(lambda: other.stat().st_mtime_ns != kept), "no full build when idle"
         warmed = other.stat().st_mtime_ns
         page = site / "content/news/2026-03-01-a.md"
         text = NEWS.format(title="Avant").replace("Texte.", "Texte changé.")
         page.write_text(text, encoding="utf-8")  # its body only: no other page shows it
-        assert _wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
+        assert wait_for(lambda: len(reports) >= 2), "no rebuild after the edit"
         assert "Texte changé." in _get(f"http://127.0.0.1:{port}/actualites/a/")
         assert other.stat().st_mtime_ns == warmed
     finally:
