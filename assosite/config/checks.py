@@ -259,8 +259,7 @@ class Checker:
 
     def check_payment(self, table: str, key: str, value: str) -> bool:
         """Accept an ``https://`` address, as every payment page has (AS172 otherwise)."""
-        parts = urlsplit(value.strip())
-        if parts.scheme == "https" and parts.netloc:
+        if is_https(value):
             return True
         self.add("AS172", (table, key), key=key, value=value)
         return False
@@ -345,7 +344,7 @@ class Checker:
         """Accept an ``https://`` address (AS108 for another, AS180 for plain http)."""
         if not self.check_url(table, key, value):
             return False
-        if urlsplit(value.strip()).scheme == "https":
+        if is_https(value):
             return True
         self.add("AS180", (table, key), key=key, value=value)
         return False
@@ -425,6 +424,12 @@ def is_inside(folder: Path, path: Path) -> bool:
         return resolved.is_file() and resolved.is_relative_to(folder.resolve())
     except (OSError, ValueError):
         return False
+
+
+def is_https(value: str) -> bool:
+    """Return True when ``value`` is a complete ``https://`` address."""
+    parts = urlsplit(value.strip())
+    return parts.scheme == "https" and bool(parts.netloc)
 
 
 def is_timezone(name: str) -> bool:
