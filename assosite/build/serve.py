@@ -7,6 +7,7 @@ import dataclasses
 import errno
 import functools
 import http.server
+import io
 import json
 import threading
 from collections.abc import Callable
@@ -18,7 +19,7 @@ import click
 from watchfiles import watch
 
 from assosite.build.site import BuildOptions, build_site
-from assosite.cms.admin import ADMIN_FOLDER, admin_files
+from assosite.cms.admin import ADMIN_FOLDER, admin_files, shipped_files
 from assosite.cms.config import local_backend
 from assosite.cms.local import API_PATH, MAX_REQUEST, LocalBackend
 from assosite.config.site import CONFIG_NAME, SiteConfig, load_config
@@ -76,15 +77,14 @@ class _EditorHandler(_PreviewHandler):
         config, _ = load_config(self.site)  # read again: a budget changed changes the form
         return config
 
-    def _admin_file(self) -> bytes | Path | None:
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(f"/{ADMIN_FOLDER}/"):
-            return None
+    def _admin_file(self, name: str) -> bytes | Path | None:
+        """Return the file ``name`` of ``/admin/`` (Decap CMS's own without reading the site)."""
+        if (shipped := shipped_files().get(name)) is not None:
+            return shipped
         config = self._config()
         if config is None:
             return None
         backend = local_backend(self.address + API_PATH, config.cms.branch)
-        name = path.removeprefix(f"/{ADMIN_FOLDER}/") or "index.html"
         return admin_files(config, backend, self.address).get(name)
 
     def send_head(self) -> Any:
@@ -95,13 +95,15 @@ class _EditorHandler(_PreviewHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return None
-        found = self._admin_file()
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(f"/{ADMIN_FOLDER}/"):
+            return super().send_head()
+        name = path.removeprefix(f"/{ADMIN_FOLDER}/") or "index.html"
+        found = self._admin_file(name)
         if found is None:
             return super().send_head()
         body = found.read_bytes() if isinstance(found, Path) else found
-        name = self.path.split("?", 1)[0]
-        kind = self.guess_type(name if not name.endswith("/") else "index.html")
-        kind = "text/yaml" if name.endswith(".yml") else kind
+        kind = "text/yaml" if name.endswith(".yml") else self.guess_type(name)
         if kind.startswith("text/") or kind.endswith("javascript"):
             kind += "; charset=utf-8"
         self.send_response(HTTPStatus.OK)
@@ -109,7 +111,7 @@ class _EditorHandler(_PreviewHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        return _Body(body)
+        return io.BytesIO(body)
 
     def _same_origin(self) -> bool:
         port = self.address.rsplit(":", 1)[1]
@@ -151,20 +153,6 @@ class _EditorHandler(_PreviewHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
-
-
-class _Body:
-    """Bytes that ``SimpleHTTPRequestHandler`` copies as if they were a file."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, size: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if size < 0 else (self.data[:size], self.data[size:])
-        return data
-
-    def close(self) -> None:
-        """Nothing to close."""
 
 
 def _listen(port: int, output: Path, site: Path | None = None) -> http.server.ThreadingHTTPServer:

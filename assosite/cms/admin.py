@@ -111,14 +111,18 @@ def admin_files(
     ``site_url`` is where « back to the site » leads (a preview's address); ``folder``
     the site's folder in its repository.
     """
-    version, names = decap_files()
-    files: dict[str, bytes | Path] = {
+    return {
         "index.html": admin_page(config, backend).encode("utf-8"),
         CONFIG_FILE: config_yaml(config, backend, site_url, folder).encode("utf-8"),
+        **shipped_files(),
     }
-    for name in names:
-        files[f"decap/{version}/{name}"] = DECAP / name
-    return files
+
+
+@functools.cache
+def shipped_files() -> dict[str, Path]:
+    """Return Decap CMS's files by their path inside ``/admin/`` (the same for every site)."""
+    version, names = decap_files()
+    return {f"decap/{version}/{name}": DECAP / name for name in names}
 
 
 def site_config_yaml(site: Path) -> tuple[str, BuildReport]:
