@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import http.server
 import json
+import os
+import shutil
 import socket
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from assosite.outputs.cards.cache import CACHE_FOLDER, MANIFEST
 from assosite.reading.fields import ParseContext
@@ -202,3 +207,33 @@ def wait_for(predicate, seconds: float = 20.0) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+# The browser tests' tools (installed by tests/browser_tools.sh).
+NODE_MODULES = Path(
+    os.environ.get(
+        "ASSOSITE_NODE_MODULES", Path(__file__).parent.parent / ".cache/npm/node_modules"
+    )
+)
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+def require_tool(ok: bool, what: str) -> None:
+    """Skip the test when a browser tool is missing (fail it under CI, which installs them)."""
+    if ok:
+        return
+    message = f"{what} is missing: run bash tests/browser_tools.sh"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without writing each request to the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +19,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import free_port
+from helpers import (
+    CHROMIUM,
+    FLAGS,
+    NODE_MODULES,
+    QuietHandler,
+    free_port,
+    require_tool,
+)
 
 from assosite.build.site import BuildOptions, build_site
 from assosite.federation.runner import FederationOptions, run_federation
@@ -28,29 +34,9 @@ from assosite.scaffold.federation import init_federation
 from assosite.scaffold.site import init_site
 
 ROOT = Path(__file__).parent.parent
-NODE_MODULES = Path(os.environ.get("ASSOSITE_NODE_MODULES", ROOT / ".cache/npm/node_modules"))
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def _require(ok: bool, what: str) -> None:
-    if ok:
-        return
-    message = f"{what} is missing: run bash tests/browser_tools.sh"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +48,7 @@ def served(tmp_path_factory) -> tuple[str, Path]:
     report = build_site(site, BuildOptions(site_url=base, strict=True))
     assert report.problems == []
     output = site / "output"
-    handler = functools.partial(_Quiet, directory=str(output))
+    handler = functools.partial(QuietHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base, output
@@ -74,7 +60,7 @@ def served(tmp_path_factory) -> tuple[str, Path]:
 def browser():
     """One headless chromium for the module."""
     playwright_api = pytest.importorskip("playwright.sync_api")
-    _require(Path(CHROMIUM).exists(), "chromium")
+    require_tool(Path(CHROMIUM).exists(), "chromium")
     with playwright_api.sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield instance
@@ -89,7 +75,7 @@ def _urls(base: str, output: Path) -> list[str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_wcag_violation_on_any_page(served, browser, scheme) -> None:
     """axe-core (WCAG 2.0–2.2 A and AA rules): zero violations, light and dark variants."""
-    _require(AXE.exists(), "axe-core")
+    require_tool(AXE.exists(), "axe-core")
     base, output = served
     page = browser.new_page(color_scheme=scheme)
     violations = _axe_violations(page, _urls(base, output))
@@ -126,7 +112,7 @@ def portal(tmp_path_factory) -> str:
     toml.write_text(toml.read_text().replace("https://reseau-jardins.example", base))
     report = run_federation(root, FederationOptions())
     assert not report.failed()
-    handler = functools.partial(_Quiet, directory=str(root / "output"))
+    handler = functools.partial(QuietHandler, directory=str(root / "output"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base
@@ -137,7 +123,7 @@ def portal(tmp_path_factory) -> str:
 @pytest.mark.parametrize("path", ["", "membres/", "reseau/actualites/", "reseau/agenda/", "lyon/"])
 def test_axe_finds_no_wcag_violation_on_the_portal(portal, browser, path) -> None:
     """The federation portal's pages (and a member's home) pass axe-core too."""
-    _require(AXE.exists(), "axe-core")
+    require_tool(AXE.exists(), "axe-core")
     page = browser.new_page()
     violations = _axe_violations(page, [f"{portal}/{path}"])
     page.close()
@@ -443,8 +429,8 @@ def test_no_request_leaves_the_site(served, browser) -> None:
 
 def test_nu_html_checker_reports_no_error(served) -> None:
     """The Nu HTML Checker finds no error in any page."""
-    _require(VNU.exists(), "vnu-jar")
-    _require(shutil.which("java") is not None, "java")
+    require_tool(VNU.exists(), "vnu-jar")
+    require_tool(shutil.which("java") is not None, "java")
     _, output = served
     pages = [str(p) for p in sorted(output.rglob("*.html"))]
     result = subprocess.run(
@@ -468,7 +454,7 @@ def _recipe_headers() -> dict[str, str]:
     return next(rule["values"] for rule in recipe["headers"] if rule["for"] == "/*")
 
 
-class _Host(_Quiet):
+class _Host(QuietHandler):
     """A static host: the site under ``prefix``, the recipe's headers, its 404 page."""
 
     prefix = "/"

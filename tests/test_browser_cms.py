@@ -21,8 +21,7 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-from helpers import free_port, port_open, wait_for
-from test_browser import CHROMIUM, FLAGS, _Quiet, _require
+from helpers import CHROMIUM, FLAGS, QuietHandler, free_port, port_open, require_tool, wait_for
 
 from assosite.build.serve import serve_site
 from assosite.build.site import BuildOptions, build_site, check_site
@@ -75,7 +74,7 @@ def editing(tmp_path_factory):
 def page():
     """A French browser page, with what it asked outside 127.0.0.1 and the CSP refused."""
     playwright_api = pytest.importorskip("playwright.sync_api")
-    _require(Path(CHROMIUM).exists(), "chromium")
+    require_tool(Path(CHROMIUM).exists(), "chromium")
     with playwright_api.sync_playwright() as playwright:
         # --lang: the date fields show day/month/year, as on a French computer.
         browser = playwright.chromium.launch(
@@ -235,7 +234,7 @@ def test_the_published_admin_page_opens_on_its_forge(page, tmp_path, forge) -> N
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     build_site(site, BuildOptions(site_url=base))
-    handler = functools.partial(_Quiet, directory=str(site / "output"))
+    handler = functools.partial(QuietHandler, directory=str(site / "output"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     page.outside.clear()

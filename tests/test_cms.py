@@ -13,8 +13,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
-from helpers import BASE_CONFIG, free_port
-from test_browser import NODE_MODULES, _require
+from helpers import BASE_CONFIG, NODE_MODULES, free_port, require_tool
 
 from assosite.build.serve import _listen
 from assosite.build.site import BuildOptions, build_site, check_site
@@ -308,7 +307,7 @@ def test_the_config_is_valid_for_sveltia_cms_too(make_site) -> None:
     Only ``locale`` is left out: Sveltia CMS follows the browser's language instead.
     """
     schema_file = NODE_MODULES / "@sveltia" / "cms" / "schema" / "sveltia-cms.json"
-    _require(schema_file.is_file(), "Sveltia CMS's schema")
+    require_tool(schema_file.is_file(), "Sveltia CMS's schema")
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
     for config in (
