@@ -157,13 +157,15 @@ class LocalBackend:
         files = params.get("dataFiles") or [params["entry"]]
         for asset in params.get("assets") or []:
             self._write(self._path(asset["path"]), base64.b64decode(asset["content"]))
-        for file in files:
-            raw = file["raw"].encode("utf-8")
-            self._check(file["path"], raw)
-        for file in files:
-            target = self._path(file.get("newPath") or file["path"])
-            self._write(target, file["raw"].encode("utf-8"))
-            if file.get("newPath") and file["newPath"] != file["path"]:
+        # Where each file goes (a renamed entry: its new name) and its bytes, checked there.
+        saved = [
+            (file.get("newPath") or file["path"], file["raw"].encode("utf-8")) for file in files
+        ]
+        for relative, raw in saved:
+            self._check(relative, raw)
+        for file, (relative, raw) in zip(files, saved, strict=True):
+            self._write(self._path(relative), raw)
+            if relative != file["path"]:
                 self._path(file["path"]).unlink(missing_ok=True)
         return {"message": "entry persisted"}
 
